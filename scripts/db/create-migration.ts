@@ -1,0 +1,55 @@
+import { execFileSync } from "node:child_process";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { logger } from "../../src/lib/logger";
+import { MIGRATIONS_DIR, openSchemaEngine, ROOT, SCHEMA_PATH } from "./schema-engine";
+
+// `npm run db:migration:create -- --name add_user_role [--from <git rev>]`
+// Writes prisma/migrations/<stamp>_<name>/migration.sql with the SQL that takes the schema
+// as committed at --from (default HEAD) to prisma/schema.prisma as it is now. Review the
+// SQL, make it safe (docs/migrations.md), then write its down.sql.
+
+function argValue(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`);
+  return index === -1 ? undefined : process.argv[index + 1];
+}
+
+async function main() {
+  const name = argValue("name");
+  if (!name || !/^[a-z0-9_]+$/.test(name)) throw new Error("--name is required: lowercase letters, digits and _");
+  const from = argValue("from") ?? "HEAD";
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set (run through `npm run db:migration:create`)");
+
+  const relativeSchema = path.relative(ROOT, SCHEMA_PATH);
+  const previous = execFileSync("git", ["show", `${from}:${relativeSchema}`], { cwd: ROOT, encoding: "utf8" });
+  const current = await readFile(SCHEMA_PATH, "utf8");
+
+  const handle = await openSchemaEngine(url);
+  try {
+    const { stdout } = await handle.engine.diff({
+      from: { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: previous }] },
+      to: { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: current }] },
+      script: true,
+      exitCode: null,
+      filters: { externalTables: [], externalEnums: [] },
+    });
+    const sql = (stdout ?? "").trim();
+    if (!sql || sql === "-- This is an empty migration.") {
+      logger.info(`prisma/schema.prisma has not changed since ${from}: nothing to write`);
+      return;
+    }
+    const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+    const dir = path.join(MIGRATIONS_DIR, `${stamp}_${name}`);
+    await mkdir(dir, { recursive: true });
+    await writeFile(path.join(dir, "migration.sql"), `${sql}\n`);
+    logger.info({ dir: path.relative(ROOT, dir) }, "migration written: review it, then add down.sql");
+  } finally {
+    await handle.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  logger.fatal({ err: error }, "could not create the migration");
+  process.exitCode = 1;
+});

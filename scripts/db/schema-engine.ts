@@ -1,0 +1,122 @@
+import { readFile, readdir } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
+
+// Prisma's schema engine, compiled to WebAssembly, driven through @prisma/adapter-pg.
+// It applies prisma/migrations with the same `_prisma_migrations` history as
+// `prisma migrate deploy`, without the native engine the CLI downloads at start.
+
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+export const MIGRATIONS_DIR = path.join(ROOT, "prisma/migrations");
+export const SCHEMA_PATH = path.join(ROOT, "prisma/schema.prisma");
+
+const NO_FILTER = { externalTables: [], externalEnums: [] };
+
+type WasmBindings = typeof import("@prisma/schema-engine-wasm/schema_engine_bg");
+
+// The package imports its .wasm as an ES module, which Node 20 only allows behind
+// --experimental-wasm-modules; instantiating it here needs no flag.
+let bindings: Promise<WasmBindings> | undefined;
+function loadBindings(): Promise<WasmBindings> {
+  bindings ??= (async () => {
+    const bg: WasmBindings = await import("@prisma/schema-engine-wasm/schema_engine_bg");
+    const require = createRequire(import.meta.url);
+    const wasmPath = path.join(
+      path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")),
+      "schema_engine_bg.wasm",
+    );
+    const { instance } = await WebAssembly.instantiate(await readFile(wasmPath), {
+      "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports,
+    });
+    const exports = instance.exports as WebAssembly.Exports & { __wbindgen_start(): void };
+    bg.__wbg_set_wasm(exports);
+    exports.__wbindgen_start();
+    return bg;
+  })();
+  return bindings;
+}
+
+export interface EngineHandle {
+  engine: SchemaEngine;
+  close(): Promise<void>;
+}
+
+export async function openSchemaEngine(connectionString: string): Promise<EngineHandle> {
+  const { SchemaEngine } = await loadBindings();
+  // Our own pool, so that close() ends it: the adapter's would keep the process alive.
+  const pool = new pg.Pool({ connectionString, max: 1 });
+  const factory = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
+  const engine = await SchemaEngine.new({ datamodels: undefined }, () => {}, factory);
+  return {
+    engine,
+    async close() {
+      engine.free();
+      await pool.end();
+    },
+  };
+}
+
+export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationList> {
+  const lockPath = "migration_lock.toml";
+  const lockContent = await readFile(path.join(dir, lockPath), "utf8").catch(() => null);
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
+  const migrationDirectories = await Promise.all(
+    names.map(async (name) => {
+      const content = await readFile(path.join(dir, name, "migration.sql"), "utf8")
+        .then((value) => ({ tag: "ok" as const, value }))
+        .catch((error: Error) => ({ tag: "error" as const, value: error.message }));
+      return { path: name, migrationFile: { path: "migration.sql", content } };
+    }),
+  );
+  return {
+    baseDir: dir,
+    lockfile: { path: lockPath, content: lockContent },
+    shadowDbInitScript: "",
+    migrationDirectories,
+  };
+}
+
+export async function applyMigrations(connectionString: string, dir = MIGRATIONS_DIR) {
+  const handle = await openSchemaEngine(connectionString);
+  try {
+    const migrationsList = await readMigrations(dir);
+    const { appliedMigrationNames } = await handle.engine.applyMigrations({
+      migrationsList,
+      filters: NO_FILTER,
+    });
+    return appliedMigrationNames;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** SQL that takes a database from the migrations' end state to the schema's (no live database read). */
+export async function diffMigrationsToSchema(connectionString: string, dir = MIGRATIONS_DIR) {
+  const handle = await openSchemaEngine(connectionString);
+  try {
+    const migrationsList = await readMigrations(dir);
+    const schema = await readFile(SCHEMA_PATH, "utf8");
+    const from =
+      migrationsList.migrationDirectories.length === 0
+        ? ({ tag: "empty" } as const)
+        : ({ tag: "migrations", ...migrationsList } as const);
+    const result = await handle.engine.diff({
+      from,
+      to: { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: schema }] },
+      script: true,
+      exitCode: null,
+      filters: NO_FILTER,
+    });
+    return result.stdout ?? "";
+  } finally {
+    await handle.close();
+  }
+}

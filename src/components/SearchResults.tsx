@@ -1,0 +1,28 @@
+import type { Page } from "@/lib/pagination";
+import type { Serialized } from "@/lib/page-props";
+import type { PostSummary } from "@/modules/posts/posts.types";
+import { pageHref, Pagination } from "./Pagination";
+import { PostList } from "./PostList";
+
+interface SearchResultsProps {
+  q: string;
+  results: Serialized<Page<PostSummary>>;
+  busy?: boolean;
+}
+
+export function SearchResults({ q, results, busy = false }: SearchResultsProps) {
+  return (
+    <section aria-live="polite" aria-busy={busy} aria-label="Search results">
+      <p className="meta">
+        {results.total.toLocaleString("en")} {results.total === 1 ? "post matches" : "posts match"} “{q}”
+      </p>
+      <PostList posts={results.items} />
+      <Pagination
+        label="Result pages"
+        page={results.page}
+        totalPages={results.totalPages}
+        hrefFor={(page) => pageHref("/search", { q, page })}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/generated/prisma/client";
+import { env } from "./env";
+import { UnavailableError } from "./errors";
+
+export type Database = PrismaClient;
+
+export interface DatabaseOptions {
+  url: string;
+  poolMax?: number;
+  statementTimeoutMs?: number;
+  /** Called once per SQL statement; tests count queries with it. */
+  onQuery?: (sql: string) => void;
+}
+
+export function createDatabase(options: DatabaseOptions): Database {
+  const adapter = new PrismaPg({
+    connectionString: options.url,
+    max: options.poolMax ?? env.DATABASE_POOL_MAX,
+    connectionTimeoutMillis: 5_000,
+    statement_timeout: options.statementTimeoutMs ?? env.DATABASE_STATEMENT_TIMEOUT_MS,
+  });
+  const client = new PrismaClient({
+    adapter,
+    log: options.onQuery ? [{ emit: "event", level: "query" }] : [],
+  });
+  if (options.onQuery) {
+    const onQuery = options.onQuery;
+    client.$on("query" as never, (event: { query: string }) => onQuery(event.query));
+  }
+  return client;
+}
+
+// One client per server instance; kept on globalThis so Next's dev reloads reuse it.
+const globalForDb = globalThis as unknown as { __database?: Database };
+
+export function getDatabase(): Database {
+  if (globalForDb.__database) return globalForDb.__database;
+  const url = process.env.DATABASE_URL ?? env.DATABASE_URL;
+  if (!url) {
+    throw new UnavailableError(
+      "database (DATABASE_URL is not set: start the app with `npm run dev` or `npm start`, which provide an embedded database)",
+    );
+  }
+  globalForDb.__database = createDatabase({ url });
+  return globalForDb.__database;
+}
