@@ -34,6 +34,11 @@ export function createDatabase(options: DatabaseOptions): Database {
 // One client per server instance; kept on globalThis so Next's dev reloads reuse it.
 const globalForDb = globalThis as unknown as { __database?: Database };
 
+/** Makes `db` the client every service uses (scripts and tests that manage their own). */
+export function setDatabase(db: Database | undefined): void {
+  globalForDb.__database = db;
+}
+
 export function getDatabase(): Database {
   if (globalForDb.__database) return globalForDb.__database;
   const url = process.env.DATABASE_URL ?? env.DATABASE_URL;

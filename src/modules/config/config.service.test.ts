@@ -1,0 +1,37 @@
+import { describe, expect, it, vi } from "vitest";
+import { ConfigService, type ConfigStore } from "./config.service";
+
+function fakeStore(): ConfigStore {
+  return {
+    findAllFlags: vi.fn(async () => [{ key: "live-search", enabled: true, description: "" }]),
+    findAllSettings: vi.fn(async () => [{ key: "siteName", value: "Scale" }]),
+    upsertFlag: vi.fn(async (flag) => flag),
+  };
+}
+
+describe("ConfigService", () => {
+  it("gathers flags and settings", async () => {
+    await expect(new ConfigService(fakeStore()).getConfig()).resolves.toEqual({
+      flags: { "live-search": true },
+      settings: { siteName: "Scale" },
+    });
+  });
+
+  it("treats an unknown flag as off", async () => {
+    const service = new ConfigService(fakeStore());
+    await expect(service.isEnabled("live-search")).resolves.toBe(true);
+    await expect(service.isEnabled("not-there")).resolves.toBe(false);
+  });
+
+  it("validates a flag key before writing", async () => {
+    const store = fakeStore();
+    const service = new ConfigService(store);
+    await expect(service.setFlag({ key: "Bad Key", enabled: true })).rejects.toMatchObject({ code: "VALIDATION" });
+    expect(store.upsertFlag).not.toHaveBeenCalled();
+    await expect(service.setFlag({ key: "new-flag", enabled: true })).resolves.toEqual({
+      key: "new-flag",
+      enabled: true,
+      description: "",
+    });
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it, vi } from "vitest";
+import { NotFoundError } from "@/lib/errors";
+import { UserService, type UserStore } from "./users.service";
+
+function fakeStore(overrides: Partial<UserStore> = {}) {
+  return {
+    findProfileById: vi.fn(async () => null),
+    findByEmail: vi.fn(async () => null),
+    create: vi.fn(async (data: { email: string; name: string }) => ({ id: 1, createdAt: new Date(0), ...data })),
+    ...overrides,
+  } satisfies UserStore;
+}
+
+describe("UserService", () => {
+  it("throws NotFoundError for an unknown user", async () => {
+    const service = new UserService(fakeStore());
+    await expect(service.getProfile(123)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("returns the profile of a known user", async () => {
+    const profile = { id: 1, name: "Ada", createdAt: new Date(0), postCount: 3 };
+    const store = fakeStore({ findProfileById: vi.fn(async () => profile) });
+    await expect(new UserService(store).getProfile(1)).resolves.toEqual(profile);
+    expect(store.findProfileById).toHaveBeenCalledWith(1);
+  });
+
+  it("normalises the email and refuses a duplicate with a conflict", async () => {
+    const store = fakeStore();
+    const service = new UserService(store);
+    await expect(service.createUser({ email: "Ada@Example.COM", name: " Ada " })).resolves.toMatchObject({
+      email: "ada@example.com",
+      name: "Ada",
+    });
+
+    const taken = fakeStore({ findByEmail: vi.fn(async () => ({ id: 1 })) });
+    await expect(new UserService(taken).createUser({ email: "ada@example.com", name: "Ada" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    expect(taken.create).not.toHaveBeenCalled();
+  });
+
+  it("rejects a bad email naming the field", async () => {
+    const store = fakeStore();
+    await expect(new UserService(store).createUser({ email: "nope", name: "Ada" })).rejects.toMatchObject({
+      code: "VALIDATION",
+      details: { issues: [{ field: "email" }] },
+    });
+    expect(store.create).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,54 @@
+import { createServer } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import feed from "@/pages/api/posts/index";
+import post from "@/pages/api/posts/[id]/index";
+import trpcHandler from "@/pages/api/trpc/[trpc]";
+import { createDatabase, setDatabase, type Database } from "@/lib/prisma";
+import { useApiServer } from "../support/api-server";
+
+// A port where nothing listens: every query fails to connect.
+async function deadPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+let db: Database;
+beforeAll(async () => {
+  db = createDatabase({ url: `postgresql://postgres@127.0.0.1:${await deadPort()}/none` });
+  setDatabase(db);
+});
+afterAll(async () => {
+  setDatabase(undefined);
+  await db.$disconnect();
+});
+
+const api = useApiServer({
+  "/api/posts": { default: feed },
+  "/api/posts/[id]": { default: post },
+  "/api/trpc/[trpc]": { default: trpcHandler },
+});
+
+describe("when the database is down", () => {
+  it("REST answers 503 with the error body and no stack", async () => {
+    for (const path of ["/api/posts", "/api/posts/1"]) {
+      const res = await api.get(path);
+      expect(res.status).toBe(503);
+      expect(res.body).toEqual({
+        error: { code: "UNAVAILABLE", message: expect.stringContaining("database"), details: { dependency: "database" } },
+      });
+    }
+  });
+
+  it("still answers 400 for bad input, before touching the database", async () => {
+    expect((await api.get("/api/posts?page=0")).status).toBe(400);
+  });
+
+  it("tRPC answers 503 SERVICE_UNAVAILABLE", async () => {
+    const res = await api.get(`/api/trpc/posts.feed?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`);
+    expect(res.status).toBe(503);
+    expect(res.body.error.json.data).toMatchObject({ code: "SERVICE_UNAVAILABLE", appCode: "UNAVAILABLE" });
+  });
+});

@@ -1,0 +1,43 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const shared = {
+  environment: "node" as const,
+  setupFiles: ["tests/support/setup.ts"],
+  env: { LOG_LEVEL: "silent", NODE_ENV: "test" },
+};
+
+export default defineConfig({
+  resolve: { alias: { "@": path.resolve(import.meta.dirname, "src") } },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          ...shared,
+          name: "unit",
+          include: ["src/**/*.test.ts", "scripts/**/*.test.ts", "tests/unit/**/*.test.ts"],
+          exclude: ["**/*.integration.test.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          ...shared,
+          name: "integration",
+          include: ["src/**/*.integration.test.ts", "tests/integration/**/*.test.ts"],
+          globalSetup: ["tests/support/global-setup.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+    coverage: {
+      provider: "v8",
+      reporter: ["text", "html", "lcov"],
+      include: ["src/**/*.{ts,tsx}", "scripts/**/*.ts"],
+      exclude: ["src/generated/**", "**/*.test.ts", "src/pages/**/*.tsx", "src/components/**", "src/lib/trpc-client.tsx"],
+      thresholds: { lines: 80, functions: 80, branches: 70, statements: 80 },
+    },
+  },
+});
