@@ -19,7 +19,11 @@ describe("toAppError", () => {
   it.each([
     { name: "PrismaClientKnownRequestError", code: "P1001" },
     { name: "PrismaClientInitializationError" },
-    { name: "PrismaClientKnownRequestError", code: "P2010", meta: { driverAdapterError: { cause: { kind: "DatabaseNotReachable" } } } },
+    {
+      name: "PrismaClientKnownRequestError",
+      code: "P2010",
+      meta: { driverAdapterError: { cause: { kind: "DatabaseNotReachable" } } },
+    },
     { name: "Error", cause: { code: "ECONNREFUSED" } },
     { name: "Error", message: "timeout exceeded when trying to connect" },
   ])("recognises an unreachable database: %j", (shape) => {

@@ -17,6 +17,9 @@ describe("pagination", () => {
   });
 
   it("maps items and keeps the counts", () => {
-    expect(mapPage(toPage([1, 2], 2, { page: 1, pageSize: 20 }), (n) => n * 10)).toMatchObject({ items: [10, 20], total: 2 });
+    expect(mapPage(toPage([1, 2], 2, { page: 1, pageSize: 20 }), (n) => n * 10)).toMatchObject({
+      items: [10, 20],
+      total: 2,
+    });
   });
 });

@@ -37,7 +37,11 @@ describe("when the database is down", () => {
       const res = await api.get(path);
       expect(res.status).toBe(503);
       expect(res.body).toEqual({
-        error: { code: "UNAVAILABLE", message: expect.stringContaining("database"), details: { dependency: "database" } },
+        error: {
+          code: "UNAVAILABLE",
+          message: expect.stringContaining("database"),
+          details: { dependency: "database" },
+        },
       });
     }
   });

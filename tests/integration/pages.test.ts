@@ -47,7 +47,9 @@ describe("server-rendered pages", () => {
     const queriesForFive = t.queries.length;
     t.resetQueries();
     const result = await postProps(context({ id: String(postId), pageSize: "30" }).ctx);
-    expect(result).toMatchObject({ props: { data: { post: { id: postId, commentCount: 30 }, comments: { total: 30 } } } });
+    expect(result).toMatchObject({
+      props: { data: { post: { id: postId, commentCount: 30 }, comments: { total: 30 } } },
+    });
     expect(t.queries.length).toBe(queriesForFive);
     expect(t.queries.length).toBeLessThanOrEqual(6);
   });
@@ -77,7 +79,9 @@ describe("server-rendered pages", () => {
     expect(found).toMatchObject({ props: { data: { q: "tale 4", results: { total: 6 } } } });
     await expect(searchProps(context({}).ctx)).resolves.toMatchObject({ props: { data: { results: null } } });
     const short = context({ q: "ab" });
-    await expect(searchProps(short.ctx)).resolves.toMatchObject({ props: { data: { problem: expect.stringContaining("q") } } });
+    await expect(searchProps(short.ctx)).resolves.toMatchObject({
+      props: { data: { problem: expect.stringContaining("q") } },
+    });
     expect(short.res.statusCode).toBe(400);
   });
 });

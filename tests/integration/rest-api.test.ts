@@ -47,7 +47,11 @@ describe("REST API", () => {
       expect(res.headers.get("x-request-id")).toBeTruthy();
       expect(res.body).toMatchObject({ page: 1, pageSize: 20, total: 25, totalPages: 2 });
       expect(res.body.items).toHaveLength(20);
-      expect(res.body.items[0]).toMatchObject({ id: postId, author: { id: authorId, name: "Barbara" }, commentCount: 3 });
+      expect(res.body.items[0]).toMatchObject({
+        id: postId,
+        author: { id: authorId, name: "Barbara" },
+        commentCount: 3,
+      });
       expect(res.body.items[0]).not.toHaveProperty("body");
     });
 

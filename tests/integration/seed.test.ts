@@ -7,8 +7,14 @@ const small = { users: 5, posts: 40, comments: 90 };
 
 async function snapshot() {
   return {
-    users: await t.db.user.findMany({ select: { id: true, email: true, name: true, createdAt: true }, orderBy: { id: "asc" } }),
-    posts: await t.db.post.findMany({ select: { id: true, title: true, userId: true, createdAt: true }, orderBy: { id: "asc" } }),
+    users: await t.db.user.findMany({
+      select: { id: true, email: true, name: true, createdAt: true },
+      orderBy: { id: "asc" },
+    }),
+    posts: await t.db.post.findMany({
+      select: { id: true, title: true, userId: true, createdAt: true },
+      orderBy: { id: "asc" },
+    }),
     comments: await t.db.comment.count(),
   };
 }

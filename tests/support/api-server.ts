@@ -58,7 +58,9 @@ export function useApiServer(routes: Routes): ApiClient {
       for (const route of compiled) {
         const match = route.pattern.exec(url.pathname);
         if (!match) continue;
-        const params = Object.fromEntries(route.params.map((name, i) => [name, decodeURIComponent(match[i + 1] ?? "")]));
+        const params = Object.fromEntries(
+          route.params.map((name, i) => [name, decodeURIComponent(match[i + 1] ?? "")]),
+        );
         void apiResolver(req, res, { ...queryOf(url), ...params }, route.module, {} as never, false);
         return;
       }

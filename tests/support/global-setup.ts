@@ -11,7 +11,8 @@ import { applyMigrations, readMigrations } from "../../scripts/db/schema-engine"
 // `CREATE DATABASE … TEMPLATE` on a real PostgreSQL (TEST_DATABASE_URL), or a fresh
 // embedded PGlite loaded from a dump of the migrated database.
 
-export type TestDatabaseSource = { kind: "postgres"; adminUrl: string; template: string } | { kind: "embedded"; dumpPath: string };
+export type TestDatabaseSource =
+  { kind: "postgres"; adminUrl: string; template: string } | { kind: "embedded"; dumpPath: string };
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -41,10 +42,12 @@ async function preparePostgresTemplate(adminUrl: string): Promise<string> {
     const url = new URL(adminUrl);
     url.pathname = `/${building}`;
     await applyMigrations(url.toString());
-    await admin.query(`ALTER DATABASE "${building}" RENAME TO "${template}"`).catch(async (error: { code?: string }) => {
-      if (error.code !== "42P04") throw error; // another run finished first
-      await admin.query(`DROP DATABASE IF EXISTS "${building}"`);
-    });
+    await admin
+      .query(`ALTER DATABASE "${building}" RENAME TO "${template}"`)
+      .catch(async (error: { code?: string }) => {
+        if (error.code !== "42P04") throw error; // another run finished first
+        await admin.query(`DROP DATABASE IF EXISTS "${building}"`);
+      });
     return template;
   } finally {
     await admin.end();

@@ -4,7 +4,13 @@ import { PostService, type PostServiceDeps } from "./posts.service";
 import type { PostDetail, PostSummary } from "./posts.types";
 
 const author = { id: 7, name: "Ada" };
-const summary = (id: number): PostSummary => ({ id, title: `Post ${id}`, createdAt: new Date(0), author, commentCount: 0 });
+const summary = (id: number): PostSummary => ({
+  id,
+  title: `Post ${id}`,
+  createdAt: new Date(0),
+  author,
+  commentCount: 0,
+});
 
 function fakeDeps(overrides: Partial<PostServiceDeps["posts"]> = {}, users: Partial<PostServiceDeps["users"]> = {}) {
   const posts = {
