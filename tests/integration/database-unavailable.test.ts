@@ -4,7 +4,7 @@ import feed from "@/pages/api/posts/index";
 import post from "@/pages/api/posts/[id]/index";
 import trpcHandler from "@/pages/api/trpc/[trpc]";
 import { createDatabase, setDatabase, type Database } from "@/lib/prisma";
-import { useApiServer } from "../support/api-server";
+import { setupApiServer } from "../support/api-server";
 
 // A port where nothing listens: every query fails to connect.
 async function deadPort(): Promise<number> {
@@ -25,7 +25,7 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-const api = useApiServer({
+const api = setupApiServer({
   "/api/posts": { default: feed },
   "/api/posts/[id]": { default: post },
   "/api/trpc/[trpc]": { default: trpcHandler },

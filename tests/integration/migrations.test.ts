@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { applyMigrations } from "../../scripts/db/schema-engine";
-import { useTestDatabase } from "../support/test-database";
+import { setupTestDatabase } from "../support/test-database";
 
-const t = useTestDatabase();
+const t = setupTestDatabase();
 
 describe("migrations", () => {
   it("are recorded in _prisma_migrations and applying them again changes nothing", async () => {

@@ -5,9 +5,9 @@ import { getServerSideProps as postProps } from "@/pages/posts/[id]";
 import { getServerSideProps as searchProps } from "@/pages/search";
 import { getServerSideProps as profileProps } from "@/pages/users/[id]";
 import { factories } from "../support/factories";
-import { useTestDatabase } from "../support/test-database";
+import { setupTestDatabase } from "../support/test-database";
 
-const t = useTestDatabase();
+const t = setupTestDatabase();
 const { createUser, createPost, createComment } = factories(() => t.services);
 
 function context(query: Record<string, string>) {

@@ -6,13 +6,13 @@ import post from "@/pages/api/posts/[id]/index";
 import search from "@/pages/api/search";
 import userPosts from "@/pages/api/users/[id]/posts";
 import user from "@/pages/api/users/[id]/index";
-import { useApiServer } from "../support/api-server";
+import { setupApiServer } from "../support/api-server";
 import { factories } from "../support/factories";
-import { useTestDatabase } from "../support/test-database";
+import { setupTestDatabase } from "../support/test-database";
 
-const t = useTestDatabase();
+const t = setupTestDatabase();
 const { createUser, createPost, createComment } = factories(() => t.services);
-const api = useApiServer({
+const api = setupApiServer({
   "/api/posts": { default: feed },
   "/api/posts/[id]": { default: post },
   "/api/posts/[id]/comments": { default: postComments },

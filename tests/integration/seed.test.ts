@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { seed } from "../../prisma/seed";
-import { useTestDatabase } from "../support/test-database";
+import { setupTestDatabase } from "../support/test-database";
 
-const t = useTestDatabase();
+const t = setupTestDatabase();
 const small = { users: 5, posts: 40, comments: 90 };
 
 async function snapshot() {

@@ -1,13 +1,13 @@
 import superjson from "superjson";
 import { beforeAll, describe, expect, it } from "vitest";
 import trpcHandler from "@/pages/api/trpc/[trpc]";
-import { useApiServer } from "../support/api-server";
+import { setupApiServer } from "../support/api-server";
 import { factories } from "../support/factories";
-import { useTestDatabase } from "../support/test-database";
+import { setupTestDatabase } from "../support/test-database";
 
-const t = useTestDatabase();
+const t = setupTestDatabase();
 const { createUser, createPost, createComment } = factories(() => t.services);
-const api = useApiServer({ "/api/trpc/[trpc]": { default: trpcHandler } });
+const api = setupApiServer({ "/api/trpc/[trpc]": { default: trpcHandler } });
 
 async function query(path: string, input?: unknown) {
   const qs = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`;

@@ -47,7 +47,7 @@ export interface ApiResponse {
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests assert on parsed JSON
 }
 
-export function useApiServer(routes: Routes): ApiClient {
+export function setupApiServer(routes: Routes): ApiClient {
   const compiled = compile(routes);
   let server: Server;
   let base = "";

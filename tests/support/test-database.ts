@@ -40,7 +40,7 @@ async function createFreshDatabase(): Promise<{ url: string; drop: () => Promise
  * Gives the calling test file its own migrated database, used by every service and
  * route handler in that file. Queries are counted so tests can assert "no N+1".
  */
-export function useTestDatabase(): TestDatabase {
+export function setupTestDatabase(): TestDatabase {
   const queries: string[] = [];
   let drop: (() => Promise<void>) | undefined;
   const handle = {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { factories } from "../../../tests/support/factories";
-import { useTestDatabase } from "../../../tests/support/test-database";
+import { setupTestDatabase } from "../../../tests/support/test-database";
 import { CommentRepository } from "./comments.repository";
 
-const t = useTestDatabase();
+const t = setupTestDatabase();
 const { createUser, createPost, createComment } = factories(() => t.services);
 
 describe("CommentRepository", () => {

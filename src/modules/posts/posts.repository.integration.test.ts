@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { factories } from "../../../tests/support/factories";
-import { useTestDatabase } from "../../../tests/support/test-database";
+import { setupTestDatabase } from "../../../tests/support/test-database";
 import { PostRepository } from "./posts.repository";
 
-const t = useTestDatabase();
+const t = setupTestDatabase();
 const { createUser, createPost, createComment } = factories(() => t.services);
 
 describe("PostRepository", () => {
