@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 const shared = {
   environment: "node" as const,
   setupFiles: ["tests/support/setup.ts"],
-  env: { LOG_LEVEL: "silent", NODE_ENV: "test" },
+  env: { LOG_LEVEL: "silent", NODE_ENV: "test" as const },
 };
 
 export default defineConfig({
