@@ -23,7 +23,15 @@ describe("lintWorkflows", () => {
 
   it("reports a broken workflow", async () => {
     const dir = await workflowDir(
-      ["on: push", "jobs:", "  test:", "    runs-on: ubuntu-latest", "    steps:", "      - run: echo ${{ github.evnt.name }}", ""].join("\n"),
+      [
+        "on: push",
+        "jobs:",
+        "  test:",
+        "    runs-on: ubuntu-latest",
+        "    steps:",
+        "      - run: echo ${{ github.evnt.name }}",
+        "",
+      ].join("\n"),
     );
     const { findings } = await lintWorkflows(dir);
     expect(findings.length).toBeGreaterThan(0);

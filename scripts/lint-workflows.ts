@@ -30,7 +30,11 @@ async function main(): Promise<number> {
   const { files, findings } = await lintWorkflows(path.resolve(import.meta.dirname, "../.github/workflows"));
   for (const f of findings) process.stderr.write(`${f.file}:${f.line}:${f.column}: ${f.message} [${f.kind}]\n`);
   if (files.length === 0) logger.error("no workflows found in .github/workflows");
-  else logger.info({ files: files.length, findings: findings.length }, findings.length ? "workflow lint failed" : "workflows are clean");
+  else
+    logger.info(
+      { files: files.length, findings: findings.length },
+      findings.length ? "workflow lint failed" : "workflows are clean",
+    );
   return files.length === 0 || findings.length > 0 ? 1 : 0;
 }
 

@@ -14,7 +14,10 @@ function callerWith(posts: Partial<Services["posts"]>) {
 describe("tRPC error mapping", () => {
   it("maps an app error to its tRPC code and keeps its message", async () => {
     const caller = callerWith({ getPost: async () => Promise.reject(new NotFoundError("Post", 1)) });
-    await expect(caller.posts.byId({ id: 1 })).rejects.toMatchObject({ code: "NOT_FOUND", message: "Post 1 not found" });
+    await expect(caller.posts.byId({ id: 1 })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: "Post 1 not found",
+    });
   });
 
   it("hides an unexpected error behind a generic message", async () => {

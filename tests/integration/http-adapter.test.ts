@@ -3,7 +3,9 @@ import { apiRoute } from "@/lib/http";
 import { setupApiServer } from "../support/api-server";
 
 const api = setupApiServer({
-  "/boom": { default: apiRoute({ GET: async () => Promise.reject(new TypeError("connection string with a password")) }) },
+  "/boom": {
+    default: apiRoute({ GET: async () => Promise.reject(new TypeError("connection string with a password")) }),
+  },
   "/ok": { default: apiRoute({ GET: async () => ({ ok: true }) }, { cacheControl: "public, max-age=60" }) },
   "/raw": {
     default: apiRoute({
@@ -23,7 +25,9 @@ describe("apiRoute", () => {
   });
 
   it("echoes a well-formed X-Request-Id and replaces a malformed one", async () => {
-    expect((await api.get("/ok", { headers: { "x-request-id": "abc-123" } })).headers.get("x-request-id")).toBe("abc-123");
+    expect((await api.get("/ok", { headers: { "x-request-id": "abc-123" } })).headers.get("x-request-id")).toBe(
+      "abc-123",
+    );
     const replaced = (await api.get("/ok", { headers: { "x-request-id": "bad id!" } })).headers.get("x-request-id");
     expect(replaced).toMatch(/^[0-9a-f-]{36}$/);
   });
