@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseEnv } from "./env";
+import { logger } from "./logger";
 import {
   CACHE_VERSION,
   Cache,
@@ -221,6 +222,16 @@ describe("the process-wide cache", () => {
     expect(createCacheStore(config).kind).toBe("upstash");
     expect(createCache(config).store.kind).toBe("upstash");
     expect(createCacheStore(parseEnv({})).kind).toBe("memory");
+  });
+
+  it("warns when production runs without a shared store", () => {
+    const warn = vi.spyOn(logger, "warn").mockImplementation(() => undefined);
+    createCache(parseEnv({ NODE_ENV: "production" }));
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining("per instance"));
+    warn.mockClear();
+    createCache(parseEnv({ NODE_ENV: "development" }));
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
   });
 });
 
