@@ -22,11 +22,22 @@ export function median(values: number[]): number {
     : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
-/** Times `task` sequentially: one at a time, so runs never compete with each other. */
-export async function measure(task: () => Promise<unknown>, plan: RunPlan): Promise<Timing> {
-  for (let i = 0; i < plan.warmup; i++) await task();
+/**
+ * Times `task` sequentially: one at a time, so runs never compete with each other.
+ * `before` runs ahead of every run, untimed (e.g. to make the next cache read a miss).
+ */
+export async function measure(
+  task: () => Promise<unknown>,
+  plan: RunPlan,
+  before?: () => Promise<unknown>,
+): Promise<Timing> {
+  for (let i = 0; i < plan.warmup; i++) {
+    await before?.();
+    await task();
+  }
   const samples: number[] = [];
   for (let i = 0; i < plan.runs; i++) {
+    await before?.();
     const start = performance.now();
     await task();
     samples.push(performance.now() - start);

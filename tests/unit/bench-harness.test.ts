@@ -35,6 +35,22 @@ describe("measure", () => {
   });
 });
 
+describe("measure with a setup step", () => {
+  it("runs `before` ahead of every run, warm-up included", async () => {
+    const calls: string[] = [];
+    await measure(
+      async () => {
+        calls.push("task");
+      },
+      { warmup: 1, runs: 2 },
+      async () => {
+        calls.push("before");
+      },
+    );
+    expect(calls).toEqual(["before", "task", "before", "task", "before", "task"]);
+  });
+});
+
 describe("parseArgs", () => {
   it("defaults to the article's scale and writes bench/results", () => {
     const args = parseArgs([]);
