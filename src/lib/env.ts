@@ -10,16 +10,61 @@ const optionalUrl = z
   .pipe(z.url().optional())
   .optional();
 
-export const envSchema = z.object({
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const baseSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: optionalUrl,
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65_535).default(54_329),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // Upstash's own names (set by its Vercel integration) and the article's names are both accepted.
+  UPSTASH_REDIS_REST_URL: optionalUrl,
+  UPSTASH_REDIS_REST_TOKEN: optionalText,
+  UPSTASH_REDIS_URL: optionalUrl,
+  UPSTASH_REDIS_TOKEN: optionalText,
+  CACHE_NAMESPACE: z
+    .string()
+    .trim()
+    .regex(/^[\w.-]{1,50}$/, { error: "use 1 to 50 letters, digits, '.', '-' or '_'" })
+    .default("scale-starter"),
+  CACHE_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(150),
+});
+
+const UPSTASH_VARIABLE_PAIRS = [
+  ["UPSTASH_REDIS_REST_URL", "UPSTASH_REDIS_REST_TOKEN"],
+  ["UPSTASH_REDIS_URL", "UPSTASH_REDIS_TOKEN"],
+] as const;
+
+// A URL without its token (or the reverse) is a half-done setup: fail at start, not at the first read.
+export const envSchema = baseSchema.superRefine((env, ctx) => {
+  for (const [urlName, tokenName] of UPSTASH_VARIABLE_PAIRS) {
+    if (Boolean(env[urlName]) === Boolean(env[tokenName])) continue;
+    const missing = env[urlName] ? tokenName : urlName;
+    ctx.addIssue({
+      code: "custom",
+      path: [missing],
+      message: `is required when ${missing === urlName ? tokenName : urlName} is set`,
+    });
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** The Upstash REST endpoint to use, if any: Upstash's variable names win over the article's. */
+export function upstashCredentials(env: Env): { url: string; token: string } | undefined {
+  for (const [urlName, tokenName] of UPSTASH_VARIABLE_PAIRS) {
+    const url = env[urlName];
+    const token = env[tokenName];
+    if (url && token) return { url, token };
+  }
+  return undefined;
+}
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);

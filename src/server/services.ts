@@ -1,4 +1,6 @@
+import type { AppCache } from "@/lib/cache-policy";
 import { getDatabase, type Database } from "@/lib/prisma";
+import { getCache } from "@/lib/redis";
 import { CommentRepository } from "@/modules/comments/comments.repository";
 import { CommentService } from "@/modules/comments/comments.service";
 import { ConfigRepository } from "@/modules/config/config.repository";
@@ -8,16 +10,16 @@ import { PostService } from "@/modules/posts/posts.service";
 import { UserRepository } from "@/modules/users/users.repository";
 import { UserService } from "@/modules/users/users.service";
 
-// The one place where repositories and services are wired together.
-export function createServices(db: Database) {
+// The one place where repositories, the cache and services are wired together.
+export function createServices(db: Database, cache: AppCache = getCache()) {
   const users = new UserRepository(db);
   const posts = new PostRepository(db);
   const comments = new CommentRepository(db);
   return {
-    users: new UserService(users),
-    posts: new PostService({ posts, users }),
-    comments: new CommentService({ comments, posts, users }),
-    config: new ConfigService(new ConfigRepository(db)),
+    users: new UserService({ users, cache }),
+    posts: new PostService({ posts, users, cache }),
+    comments: new CommentService({ comments, posts, users, cache }),
+    config: new ConfigService({ config: new ConfigRepository(db), cache }),
   };
 }
 

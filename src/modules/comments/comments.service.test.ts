@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import { createTestCache } from "../../../tests/support/cache";
 import { CommentService, type CommentServiceDeps } from "./comments.service";
 
 function fakeDeps({ postExists = true, userExists = true, total = 0 } = {}) {
@@ -16,6 +17,7 @@ function fakeDeps({ postExists = true, userExists = true, total = 0 } = {}) {
       exists: vi.fn(async () => userExists),
       findExistingIds: vi.fn(async (ids: number[]) => new Set(userExists ? ids : [])),
     },
+    cache: createTestCache(),
   } satisfies CommentServiceDeps;
   return { ...deps, service: new CommentService(deps) };
 }

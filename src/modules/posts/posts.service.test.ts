@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { AppError, NotFoundError } from "@/lib/errors";
+import { createTestCache } from "../../../tests/support/cache";
 import { PostService, type PostServiceDeps } from "./posts.service";
 import type { PostDetail, PostSummary } from "./posts.types";
 
@@ -27,7 +28,7 @@ function fakeDeps(overrides: Partial<PostServiceDeps["posts"]> = {}, users: Part
     findExistingIds: vi.fn(async (ids: number[]) => new Set(ids)),
     ...users,
   };
-  return { posts, users: userRepo, service: new PostService({ posts, users: userRepo }) };
+  return { posts, users: userRepo, service: new PostService({ posts, users: userRepo, cache: createTestCache() }) };
 }
 
 describe("PostService", () => {
