@@ -13,6 +13,8 @@ export interface Profile {
   /** A2.4: posts loaded without pagination. */
   unpaginated: number;
   load: LoadOptions;
+  /** A3.3: reads in the repeated-read workload. */
+  cacheWorkloadReads: number;
 }
 
 // The article's scale: 100K posts; 1,000 users gives each 100 posts (a selective user_id),
@@ -24,7 +26,8 @@ export const FULL: Profile = {
   nPlusOneUsers: 50,
   indexUserId: 123,
   unpaginated: 10_000,
-  load: { connections: 10, durationSeconds: 8 },
+  load: { connections: 10, durationSeconds: 8, warmupRequests: 200 },
+  cacheWorkloadReads: 1_000,
 };
 
 // Small enough for CI, large enough that the planner prefers the index when it exists
@@ -36,7 +39,8 @@ export const SMOKE: Profile = {
   nPlusOneUsers: 50,
   indexUserId: 123,
   unpaginated: 10_000,
-  load: { connections: 2, amount: 40 },
+  load: { connections: 2, amount: 40, warmupRequests: 0 },
+  cacheWorkloadReads: 300,
 };
 
 export interface BenchArgs {

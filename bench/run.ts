@@ -1,16 +1,20 @@
+import { randomBytes } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import nextEnv from "@next/env";
+import { startUpstashRedisProxy } from "../scripts/upstash-redis-proxy";
 import { parseArgs, type BenchArgs } from "./config";
 import { createBenchDatabase } from "./lib/bench-database";
 import { bulkSeed } from "./lib/bulk-seed";
 import { describeMachine } from "./lib/machine";
 import { BenchCheckError, round } from "./lib/measure";
 import { freePort } from "./lib/ports";
+import { deleteRedisKeys } from "./lib/redis-keys";
 import { claimRows, machineLines, markdownReport, textTable, type BenchResults } from "./lib/report";
-import { runHttp } from "./scenarios/http";
+import { runCache } from "./scenarios/cache";
+import { runHttp, type AppMode } from "./scenarios/http";
 import { runIndexScan } from "./scenarios/index-scan";
 import { runNPlusOne } from "./scenarios/n-plus-one";
 import { runPagination } from "./scenarios/pagination";
@@ -19,6 +23,15 @@ import { runPagination } from "./scenarios/pagination";
 // prints one table and writes bench/results/latest.{json,md}. See docs/benchmarks.md.
 
 const ROOT = path.resolve(import.meta.dirname, "..");
+
+interface BenchContext {
+  args: BenchArgs;
+  databaseUrl: string;
+  redisUrl: string;
+  redisReachable: boolean;
+  /** Prefix of every cache key this run writes, in process and in Redis. */
+  namespace: string;
+}
 
 function progress(message: string): void {
   process.stderr.write(`bench: ${message}\n`);
@@ -37,6 +50,66 @@ async function portFromEnv(name: string): Promise<number> {
   return value ? Number(value) : freePort();
 }
 
+/**
+ * The app under load: with its cache store unreachable (every read falls through to
+ * PostgreSQL: the uncached figure), with the in-process LRU, and with Redis through Upstash's
+ * REST protocol (the translator runs in this process). Cached modes are warm when measured.
+ */
+async function http({ args, databaseUrl, redisUrl, redisReachable, namespace }: BenchContext) {
+  const appPort = await portFromEnv("BENCH_APP_PORT");
+  const ceilingPort = await portFromEnv("BENCH_CEILING_PORT");
+  const closedPort = await freePort();
+  const token = randomBytes(16).toString("hex");
+  const modes: AppMode[] = [
+    {
+      label: "uncached",
+      // The unreachable store's warning comes with every request: expected, not logged.
+      env: {
+        UPSTASH_REDIS_REST_URL: `http://127.0.0.1:${closedPort}`,
+        UPSTASH_REDIS_REST_TOKEN: token,
+        LOG_LEVEL: "error",
+      },
+    },
+    { label: "cached in process", env: { CACHE_NAMESPACE: namespace } },
+  ];
+  const proxy = redisReachable
+    ? await startUpstashRedisProxy({ redisUrl, token, port: Number(process.env.BENCH_UPSTASH_PROXY_PORT ?? 0) })
+    : undefined;
+  if (proxy) {
+    modes.push({
+      label: "cached on Redis",
+      env: { UPSTASH_REDIS_REST_URL: proxy.url, UPSTASH_REDIS_REST_TOKEN: token, CACHE_NAMESPACE: namespace },
+    });
+  }
+  try {
+    return await runHttp(databaseUrl, { rebuild: args.rebuild, appPort, ceilingPort, load: args.profile.load, modes });
+  } finally {
+    await proxy?.close();
+    await deleteRedisKeys(redisUrl, namespace);
+  }
+}
+
+async function measureAll(context: BenchContext, results: BenchResults): Promise<void> {
+  const { args, databaseUrl, redisUrl, namespace } = context;
+  const { profile } = args;
+  results.nPlusOne = await step("A2.1 N+1", () => runNPlusOne(databaseUrl, profile.nPlusOneUsers, profile.plan));
+  results.indexScan = await step("A2.2 index", () => runIndexScan(databaseUrl, profile.indexUserId, profile.plan));
+  results.pagination = await step("A2.4 pagination", () =>
+    runPagination(databaseUrl, profile.unpaginated, profile.plan),
+  );
+  const cacheOptions = {
+    namespace,
+    userId: profile.indexUserId,
+    redisUrl,
+    proxyPort: Number(process.env.BENCH_UPSTASH_PROXY_PORT ?? 0),
+    workloadReads: profile.cacheWorkloadReads,
+  };
+  results.cache = await step("A3.3 cache", () => runCache(databaseUrl, cacheOptions, profile.plan));
+  if (results.cache.redisSkipped) results.skipped["A3.3 cache on Redis"] = results.cache.redisSkipped;
+  if (args.skipHttp) results.skipped.HTTP = "--skip-http";
+  else results.http = await step(args.rebuild ? "HTTP (production build first)" : "HTTP", () => http(context));
+}
+
 async function bench(args: BenchArgs): Promise<BenchResults> {
   const { profile } = args;
   const serverUrl = process.env.DATABASE_URL || undefined;
@@ -45,10 +118,11 @@ async function bench(args: BenchArgs): Promise<BenchResults> {
     createBenchDatabase(serverUrl, name),
   );
   try {
+    const redisUrl = process.env.BENCH_REDIS_URL ?? process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
     const machine = await describeMachine({
       databaseUrl: database.url,
       databaseKind: database.kind,
-      redisUrl: process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379",
+      redisUrl,
       note: args.note,
     });
     const seedStart = performance.now();
@@ -63,27 +137,14 @@ async function bench(args: BenchArgs): Promise<BenchResults> {
       runs: profile.plan,
       skipped: {},
     };
-    results.nPlusOne = await step("A2.1 N+1", () => runNPlusOne(database.url, profile.nPlusOneUsers, profile.plan));
-    results.indexScan = await step("A2.2 index", () => runIndexScan(database.url, profile.indexUserId, profile.plan));
-    results.pagination = await step("A2.4 pagination", () =>
-      runPagination(database.url, profile.unpaginated, profile.plan),
-    );
-    results.skipped["A3.3 cache"] = "the app cache (getCached) is not part of this build yet";
-    if (args.skipHttp) {
-      results.skipped.HTTP = "--skip-http";
-    } else {
-      const appPort = await portFromEnv("BENCH_APP_PORT");
-      const ceilingPort = await portFromEnv("BENCH_CEILING_PORT");
-      results.http = await step(args.rebuild ? "HTTP (production build first)" : "HTTP", () =>
-        runHttp(database.url, {
-          rebuild: args.rebuild,
-          appPort,
-          ceilingPort,
-          load: profile.load,
-          modes: [{ label: "uncached", env: {} }],
-        }),
-      );
-    }
+    const context: BenchContext = {
+      args,
+      databaseUrl: database.url,
+      redisUrl,
+      redisReachable: machine.redis !== "not reachable",
+      namespace: `scale-bench-${randomBytes(4).toString("hex")}`,
+    };
+    await measureAll(context, results);
     results.machine.loadAverage.end = Number(os.loadavg()[0]?.toFixed(2));
     return results;
   } finally {
@@ -111,10 +172,9 @@ async function main(): Promise<void> {
 main().then(
   () => process.exit(0),
   (error: unknown) => {
-    const message = error instanceof BenchCheckError ? `check failed: ${error.message}` : String(error);
-    process.stderr.write(
-      `bench: ${message}\n${error instanceof Error && !(error instanceof BenchCheckError) ? error.stack : ""}\n`,
-    );
+    const failedCheck = error instanceof BenchCheckError;
+    const detail = failedCheck ? "" : `\n${error instanceof Error ? error.stack : ""}`;
+    process.stderr.write(`bench: ${failedCheck ? "check failed: " : ""}${String(error)}${detail}\n`);
     process.exit(1);
   },
 );

@@ -1,3 +1,4 @@
+import type { CacheResult } from "../scenarios/cache";
 import type { HttpResult } from "../scenarios/http";
 import type { IndexScanResult } from "../scenarios/index-scan";
 import type { NPlusOneResult } from "../scenarios/n-plus-one";
@@ -13,6 +14,7 @@ export interface BenchResults {
   nPlusOne?: NPlusOneResult;
   indexScan?: IndexScanResult;
   pagination?: PaginationResult;
+  cache?: CacheResult;
   http?: HttpResult;
   /** Scenarios left out of this run, and why. */
   skipped: Record<string, string>;
@@ -90,6 +92,31 @@ export function claimRows(results: BenchResults): ClaimRow[] {
       claim: "50 MB → 500 KB (−99 %)",
       measured: `${bytes(all.bytes)} → ${bytes(page.bytes)} (−${pagination.bytesReductionPct} %)`,
       ratio: ofClaim(all.bytes / page.bytes, 100),
+    });
+  }
+  for (const store of results.cache?.stores ?? []) {
+    for (const [what, read] of [
+      ["profile", store.profile],
+      ["feed page", store.feed],
+    ] as const) {
+      rows.push({
+        practice: `A3.3 cache: ${what}, miss → hit, ${store.store}`,
+        claim: "500 ms → 20 ms (25×)",
+        measured: `${ms(read.miss.medianMs)} → ${ms(read.hit.medianMs)} (${factor(read.speedUp)}; ${read.missQueries} → ${read.hitQueries} queries)`,
+        ratio: ofClaim(read.speedUp, 25),
+      });
+    }
+  }
+  const workload = results.cache?.workload;
+  if (workload) {
+    const share = round((100 * workload.readsReachingDatabase) / workload.reads, 1);
+    rows.push({
+      practice: `A3.3 cache: database load (${workload.reads} reads, ${workload.writes} writes)`,
+      claim: "−90 %",
+      measured:
+        `${workload.readsReachingDatabase} reads reached PostgreSQL (${share} %); ` +
+        `queries ${workload.readQueriesUncached} → ${workload.readQueriesCached} (−${workload.loadReductionPct} %)`,
+      ratio: ofClaim(workload.readQueriesUncached / Math.max(1, workload.readQueriesCached), 10),
     });
   }
   for (const target of http?.targets ?? []) {

@@ -21,6 +21,8 @@ export const HTTP_TARGETS = [
 
 export interface LoadOptions {
   connections: number;
+  /** Requests sent, unmeasured, before each measured run (JIT, connection pools, the app cache). */
+  warmupRequests: number;
   /** Seconds per run; or `amount` requests when absent. */
   durationSeconds?: number;
   amount?: number;
@@ -82,14 +84,23 @@ export async function load(url: string, options: LoadOptions, bytes: number): Pr
   };
 }
 
+async function warmUp(url: string, options: LoadOptions): Promise<void> {
+  if (options.warmupRequests > 0) {
+    await load(url, { ...options, durationSeconds: undefined, amount: options.warmupRequests }, 0);
+  }
+}
+
 async function startApp(databaseUrl: string, port: number, mode: AppMode): Promise<RunningProcess> {
+  const inherited = { ...process.env };
+  // Each mode chooses its cache store; none inherits the shell's.
+  for (const name of Object.keys(inherited)) if (name.startsWith("UPSTASH_REDIS_")) delete inherited[name];
   const app = startProcess(NEXT_BIN, ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    ...process.env,
+    ...inherited,
     ...mode.env,
     DATABASE_URL: databaseUrl,
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
-    LOG_LEVEL: "warn",
+    LOG_LEVEL: mode.env.LOG_LEVEL ?? "warn",
   });
   try {
     await waitForHttp(`http://127.0.0.1:${port}/api/posts`, app);
@@ -148,6 +159,7 @@ export async function runHttp(databaseUrl: string, options: HttpOptions): Promis
           const items = (JSON.parse(body) as { items: unknown[] }).items;
           check(items.length > 0 && items.length <= 20, `the feed API should answer a page of posts`);
         }
+        await warmUp(base + target.path, options.load);
         const result = await load(base + target.path, options.load, Buffer.byteLength(body));
         appLoads.push({ mode: mode.label, target: target.name, result });
       }
@@ -161,6 +173,7 @@ export async function runHttp(databaseUrl: string, options: HttpOptions): Promis
   try {
     for (const target of HTTP_TARGETS) {
       const bytes = Buffer.byteLength(responses[target.path]?.body ?? "");
+      await warmUp(`http://127.0.0.1:${ceiling.port}${target.path}`, options.load);
       const ceilingResult = await load(`http://127.0.0.1:${ceiling.port}${target.path}`, options.load, bytes);
       const app: HttpTargetResult["app"] = {};
       for (const { mode, result } of appLoads.filter((l) => l.target === target.name)) {

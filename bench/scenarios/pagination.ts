@@ -2,9 +2,11 @@ import { createDatabase } from "../../src/lib/prisma";
 import { PostRepository } from "../../src/modules/posts/posts.repository";
 import { createServices } from "../../src/server/services";
 import { check, measure, round, type RunPlan, type Timing } from "../lib/measure";
+import { noCache } from "../lib/no-cache";
 
 // A2.4: the feed without pagination (every post up to `unpaginated`, through the real
-// repository, whose public API caps nothing) versus the first page of 20 through the real service.
+// repository, whose public API caps nothing) versus the first page of 20 through the real service,
+// with the app cache left out: this measures the database work that pagination saves.
 
 export interface PaginationVariant {
   items: number;
@@ -30,7 +32,7 @@ export async function runPagination(url: string, unpaginated: number, plan: RunP
   const db = createDatabase({ url, poolMax: 4, onQuery: () => queries++ });
   try {
     const repository = new PostRepository(db);
-    const services = createServices(db);
+    const services = createServices(db, noCache);
     const loadAll = () => repository.findFeedPage({ skip: 0, take: unpaginated });
     const loadPage = () => services.posts.getFeedPage({ page: 1, pageSize: 20 });
 

@@ -98,12 +98,14 @@ describe("load", () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it("counts the requests it sent", async () => {
-    const result = await load(`${base}/ok`, { connections: 2, amount: 20 }, 2);
+    const result = await load(`${base}/ok`, { connections: 2, amount: 20, warmupRequests: 0 }, 2);
     expect(result.requests).toBe(20);
     expect(result.bytesPerResponse).toBe(2);
   });
 
   it("fails the benchmark when the server answers errors", async () => {
-    await expect(load(`${base}/broken`, { connections: 1, amount: 5 }, 2)).rejects.toBeInstanceOf(BenchCheckError);
+    await expect(load(`${base}/broken`, { connections: 1, amount: 5, warmupRequests: 0 }, 2)).rejects.toBeInstanceOf(
+      BenchCheckError,
+    );
   });
 });
