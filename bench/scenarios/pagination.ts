@@ -2,7 +2,7 @@ import { createDatabase } from "../../src/lib/prisma";
 import { PostRepository } from "../../src/modules/posts/posts.repository";
 import { createServices } from "../../src/server/services";
 import { check, measure, round, type RunPlan, type Timing } from "../lib/measure";
-import { noCache } from "../lib/no-cache";
+import { noCache } from "../../src/lib/no-cache";
 
 // A2.4: the feed without pagination (every post up to `unpaginated`, through the real
 // repository, whose public API caps nothing) versus the first page of 20 through the real service,

@@ -1,4 +1,6 @@
 import type { AppCache } from "@/lib/cache-policy";
+import { env } from "@/lib/env";
+import { noCache } from "@/lib/no-cache";
 import { getDatabase, type Database } from "@/lib/prisma";
 import { getCache } from "@/lib/redis";
 import { CommentRepository } from "@/modules/comments/comments.repository";
@@ -29,6 +31,6 @@ export type Services = ReturnType<typeof createServices>;
 let services: Services | undefined;
 
 export function getServices(): Services {
-  services ??= createServices(getDatabase());
+  services ??= createServices(getDatabase(), env.CACHE_DISABLED ? noCache : getCache());
   return services;
 }

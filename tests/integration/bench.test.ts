@@ -2,6 +2,8 @@ import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SMOKE } from "../../bench/config";
 import { bulkSeed } from "../../bench/lib/bulk-seed";
+import { redisVersion } from "../../bench/lib/machine";
+import { runCache, runCacheWorkload } from "../../bench/scenarios/cache";
 import { explain, runIndexScan } from "../../bench/scenarios/index-scan";
 import { loadUsersWithPostsInclude, loadUsersWithPostsLoop, runNPlusOne } from "../../bench/scenarios/n-plus-one";
 import { runPagination } from "../../bench/scenarios/pagination";
@@ -13,6 +15,8 @@ import { setupTestDatabase } from "../support/test-database";
 const t = setupTestDatabase();
 const { scale } = SMOKE;
 const oneRun = { warmup: 0, runs: 1 };
+const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+const redisUp = (await redisVersion(redisUrl)) !== "not reachable";
 
 async function withClient<T>(task: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: t.url });
@@ -97,5 +101,37 @@ describe("A2.4 pagination", () => {
     expect(result.page.items).toBe(20);
     expect(result.page.queries).toBe(result.all.queries);
     expect(result.page.bytes).toBeLessThan(result.all.bytes / 100);
+  });
+});
+
+describe("A3.3 cache", () => {
+  const options = { namespace: "scale-bench-test", userId: 7, redisUrl, proxyPort: 0, workloadReads: 200 };
+
+  it("times misses that query and hits that do not, in process", async () => {
+    const result = await runCache(t.url, { ...options, redisUrl: "redis://127.0.0.1:1" }, oneRun);
+    expect(result.stores.map((s) => s.store)).toEqual(["in-process LRU"]);
+    expect(result.redisSkipped).toMatch(/not reachable/);
+    const [memory] = result.stores;
+    expect(memory?.profile).toMatchObject({ missQueries: 2, hitQueries: 0 });
+    expect(memory?.feed.missQueries).toBeGreaterThan(0);
+    expect(memory?.feed.hitQueries).toBe(0);
+  });
+
+  it.skipIf(!redisUp)(
+    "also on Redis through @upstash/redis and the REST translator (skipped when Redis is unreachable)",
+    async () => {
+      const result = await runCache(t.url, options, oneRun);
+      expect(result.stores.map((s) => s.store)).toEqual(["in-process LRU", "Redis via @upstash/redis"]);
+      expect(result.stores[1]?.profile).toMatchObject({ missQueries: 2, hitQueries: 0 });
+    },
+  );
+
+  it("counts the reads that reach the database, and leaves the data as it was", async () => {
+    const result = await runCacheWorkload(t.url, 200);
+    expect(result).toMatchObject({ reads: 200, writes: 1 });
+    expect(result.readsReachingDatabase).toBeGreaterThan(0);
+    expect(result.readsReachingDatabase).toBeLessThan(200);
+    expect(result.readQueriesCached).toBeLessThan(result.readQueriesUncached);
+    expect(await t.db.post.count()).toBe(scale.posts);
   });
 });
