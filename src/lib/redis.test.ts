@@ -1,5 +1,16 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { CACHE_VERSION, Cache, createMemoryStore, getCache, getCached, setCache, type CacheStore } from "./redis";
+import { parseEnv } from "./env";
+import {
+  CACHE_VERSION,
+  Cache,
+  createCache,
+  createCacheStore,
+  createMemoryStore,
+  getCache,
+  getCached,
+  setCache,
+  type CacheStore,
+} from "./redis";
 
 /** A memory store whose operations a test can watch, break or hold. */
 function watchedStore() {
@@ -203,6 +214,13 @@ describe("the process-wide cache", () => {
 
   it("is in process when no Upstash variable is set", () => {
     expect(getCache().store.kind).toBe("memory");
+  });
+
+  it("is Upstash when its variables are set", () => {
+    const config = parseEnv({ UPSTASH_REDIS_URL: "https://eu1.upstash.io", UPSTASH_REDIS_TOKEN: "t" });
+    expect(createCacheStore(config).kind).toBe("upstash");
+    expect(createCache(config).store.kind).toBe("upstash");
+    expect(createCacheStore(parseEnv({})).kind).toBe("memory");
   });
 });
 

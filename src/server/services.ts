@@ -27,10 +27,13 @@ export function createServices(db: Database, cache: AppCache = getCache()) {
 
 export type Services = ReturnType<typeof createServices>;
 
-// Per bundle (Next bundles each route apart); the database client underneath is shared.
-let services: Services | undefined;
+// Per bundle (Next bundles each route apart); the database client and the cache underneath
+// are one per process. Rebuilt only when a script or test swaps one of them.
+let current: { db: Database; cache: AppCache; services: Services } | undefined;
 
 export function getServices(): Services {
-  services ??= createServices(getDatabase(), env.CACHE_DISABLED ? noCache : getCache());
-  return services;
+  const db = getDatabase();
+  const cache = env.CACHE_DISABLED ? noCache : getCache();
+  if (current?.db !== db || current.cache !== cache) current = { db, cache, services: createServices(db, cache) };
+  return current.services;
 }

@@ -73,4 +73,23 @@ describe("CommentService", () => {
     expect(noUser.comments.createMany).not.toHaveBeenCalled();
     await expect(fakeDeps().service.createComments([{ postId: 1, userId: 2, body: "x" }])).resolves.toBe(1);
   });
+
+  it("reads a comments page once, and a new comment on that post makes it and the lists stale", async () => {
+    const deps = fakeDeps({ total: 3 });
+    await deps.service.getCommentsForPost({ postId: 3 });
+    await deps.service.getCommentsForPost({ postId: 3 });
+    expect(deps.comments.findPageByPost).toHaveBeenCalledOnce();
+
+    const invalidate = vi.spyOn(deps.cache, "invalidate");
+    await deps.service.createComment({ postId: 3, userId: 2, body: "Nice" });
+    expect(invalidate).toHaveBeenCalledWith("post:3:comments", "post-lists");
+    await deps.service.getCommentsForPost({ postId: 3 });
+    expect(deps.comments.findPageByPost).toHaveBeenCalledTimes(2);
+
+    await deps.service.createComments([
+      { postId: 3, userId: 2, body: "a" },
+      { postId: 4, userId: 2, body: "b" },
+    ]);
+    expect(invalidate).toHaveBeenLastCalledWith("post-lists", "post:3:comments", "post:4:comments");
+  });
 });

@@ -35,4 +35,15 @@ describe("ConfigService", () => {
       description: "",
     });
   });
+
+  it("reads the config once a day at most, and again right after a flag changes", async () => {
+    const store = fakeStore();
+    const service = new ConfigService({ config: store, cache: createTestCache() });
+    await service.isEnabled("live-search");
+    await service.getConfig();
+    expect(store.findAllFlags).toHaveBeenCalledOnce();
+    await service.setFlag({ key: "live-search", enabled: false });
+    await service.getConfig();
+    expect(store.findAllFlags).toHaveBeenCalledTimes(2);
+  });
 });

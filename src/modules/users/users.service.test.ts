@@ -52,4 +52,34 @@ describe("UserService", () => {
     });
     expect(store.create).not.toHaveBeenCalled();
   });
+
+  it("reads a profile from the repository once, then from the cache (the article's test)", async () => {
+    const profile = { id: 1, name: "Ada", createdAt: new Date(0), postCount: 3 };
+    const store = fakeStore({ findProfileById: vi.fn(async () => profile) });
+    const service = new UserService({ users: store, cache: createTestCache() });
+    await service.getProfile(1);
+    await expect(service.getProfile(1)).resolves.toEqual(profile);
+    expect(store.findProfileById).toHaveBeenCalledOnce();
+  });
+
+  it("keeps a profile an hour, tagged so that the author's writes refresh it", async () => {
+    const cache = createTestCache();
+    const getCached = vi.spyOn(cache, "getCached");
+    const store = fakeStore({
+      findProfileById: vi.fn(async () => ({ id: 5, name: "Ada", createdAt: new Date(0), postCount: 0 })),
+    });
+    await new UserService({ users: store, cache }).getProfile(5);
+    expect(getCached).toHaveBeenCalledWith("users:5:profile", expect.any(Function), {
+      ttl: 3600,
+      tags: ["user:5"],
+    });
+  });
+
+  it("does not cache an unknown user, who may sign up next", async () => {
+    const store = fakeStore();
+    const service = new UserService({ users: store, cache: createTestCache() });
+    await expect(service.getProfile(9)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(service.getProfile(9)).rejects.toBeInstanceOf(NotFoundError);
+    expect(store.findProfileById).toHaveBeenCalledTimes(2);
+  });
 });
