@@ -4,7 +4,6 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import nextEnv from "@next/env";
-import { startUpstashRedisProxy } from "../scripts/upstash-redis-proxy";
 import { parseArgs, type BenchArgs } from "./config";
 import { createBenchDatabase } from "./lib/bench-database";
 import { bulkSeed } from "./lib/bulk-seed";
@@ -12,6 +11,7 @@ import { describeMachine } from "./lib/machine";
 import { BenchCheckError, round } from "./lib/measure";
 import { freePort } from "./lib/ports";
 import { deleteRedisKeys } from "./lib/redis-keys";
+import { startTranslatorProcess } from "./lib/translator-process";
 import { claimRows, machineLines, markdownReport, textTable, type BenchResults } from "./lib/report";
 import { runCache } from "./scenarios/cache";
 import { runHttp, type AppMode } from "./scenarios/http";
@@ -52,8 +52,8 @@ async function portFromEnv(name: string): Promise<number> {
 
 /**
  * The app under load: without its cache (CACHE_DISABLED: every read goes to PostgreSQL), with
- * the in-process LRU, and with Redis through Upstash's REST protocol (the translator runs in
- * this process). Cached modes are warm when measured.
+ * the in-process LRU, and with Redis through Upstash's REST protocol (the translator in a process
+ * of its own). Cached modes are warm when measured.
  */
 async function http({ args, databaseUrl, redisUrl, redisReachable, namespace }: BenchContext) {
   const appPort = await portFromEnv("BENCH_APP_PORT");
@@ -64,7 +64,7 @@ async function http({ args, databaseUrl, redisUrl, redisReachable, namespace }: 
     { label: "cached in process", env: { CACHE_NAMESPACE: namespace } },
   ];
   const proxy = redisReachable
-    ? await startUpstashRedisProxy({ redisUrl, token, port: Number(process.env.BENCH_UPSTASH_PROXY_PORT ?? 0) })
+    ? await startTranslatorProcess({ redisUrl, token, port: Number(process.env.BENCH_UPSTASH_PROXY_PORT ?? 0) })
     : undefined;
   if (proxy) {
     modes.push({
@@ -75,7 +75,7 @@ async function http({ args, databaseUrl, redisUrl, redisReachable, namespace }: 
   try {
     return await runHttp(databaseUrl, { rebuild: args.rebuild, appPort, ceilingPort, load: args.profile.load, modes });
   } finally {
-    await proxy?.close();
+    await proxy?.stop();
     await deleteRedisKeys(redisUrl, namespace);
   }
 }

@@ -2,11 +2,11 @@ import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SMOKE } from "../../bench/config";
 import { bulkSeed } from "../../bench/lib/bulk-seed";
-import { redisVersion } from "../../bench/lib/machine";
 import { runCache, runCacheWorkload } from "../../bench/scenarios/cache";
 import { explain, runIndexScan } from "../../bench/scenarios/index-scan";
 import { loadUsersWithPostsInclude, loadUsersWithPostsLoop, runNPlusOne } from "../../bench/scenarios/n-plus-one";
 import { runPagination } from "../../bench/scenarios/pagination";
+import { checkRedis, REDIS_URL } from "../support/redis";
 import { setupTestDatabase } from "../support/test-database";
 
 // The benchmark's own correctness, on the smoke scale: each variant does what its name says.
@@ -15,8 +15,7 @@ import { setupTestDatabase } from "../support/test-database";
 const t = setupTestDatabase();
 const { scale } = SMOKE;
 const oneRun = { warmup: 0, runs: 1 };
-const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
-const redisUp = (await redisVersion(redisUrl)) !== "not reachable";
+const redis = await checkRedis();
 
 async function withClient<T>(task: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: t.url });
@@ -105,7 +104,13 @@ describe("A2.4 pagination", () => {
 });
 
 describe("A3.3 cache", () => {
-  const options = { namespace: "scale-bench-test", userId: 7, redisUrl, proxyPort: 0, workloadReads: 200 };
+  const options = {
+    namespace: `scale-bench-test-${process.pid}`,
+    userId: 7,
+    redisUrl: REDIS_URL,
+    proxyPort: 0,
+    workloadReads: 200,
+  };
 
   it("times misses that query and hits that do not, in process", async () => {
     const result = await runCache(t.url, { ...options, redisUrl: "redis://127.0.0.1:1" }, oneRun);
@@ -117,8 +122,8 @@ describe("A3.3 cache", () => {
     expect(memory?.feed.hitQueries).toBe(0);
   });
 
-  it.skipIf(!redisUp)(
-    "also on Redis through @upstash/redis and the REST translator (skipped when Redis is unreachable)",
+  it.skipIf(!redis.available)(
+    `also on Redis through @upstash/redis and the REST translator ${redis.skipReason}`.trim(),
     async () => {
       const result = await runCache(t.url, options, oneRun);
       expect(result.stores.map((s) => s.store)).toEqual(["in-process LRU", "Redis via @upstash/redis"]);
