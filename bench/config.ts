@@ -22,7 +22,7 @@ export interface Profile {
 export const FULL: Profile = {
   mode: "full",
   scale: { users: 1_000, posts: 100_000, comments: 300_000 },
-  plan: { warmup: 3, runs: 11 },
+  plan: { warmup: 5, runs: 21 },
   nPlusOneUsers: 50,
   indexUserId: 123,
   unpaginated: 10_000,
@@ -49,6 +49,8 @@ export interface BenchArgs {
   rebuild: boolean;
   keep: boolean;
   outDir?: string;
+  /** Rewrites the table in docs/benchmarks.md (full runs that write bench/results). */
+  updateDocs: boolean;
   note?: string;
 }
 
@@ -57,7 +59,8 @@ export const USAGE = `usage: npm run bench -- [--smoke] [--skip-http] [--no-buil
   --skip-http  leave out the HTTP load test (no production build)
   --no-build   reuse the existing production build (.next) instead of rebuilding
   --keep       keep the benchmark database afterwards
-  --out=DIR    where to write latest.json and latest.md (default bench/results; smoke writes none unless set)
+  --out=DIR    where to write latest.json and latest.md (default bench/results, which also refreshes
+               the table in docs/benchmarks.md; smoke writes none unless set)
   --note=TEXT  a remark stored with the results (e.g. what else the machine was running)`;
 
 export function parseArgs(argv: string[]): BenchArgs {
@@ -68,6 +71,7 @@ export function parseArgs(argv: string[]): BenchArgs {
     rebuild: !smoke,
     keep: false,
     outDir: smoke ? undefined : "bench/results",
+    updateDocs: false,
   };
   for (const arg of argv) {
     const [flag, value] = arg.split(/=(.*)/s) as [string, string | undefined];
@@ -79,5 +83,7 @@ export function parseArgs(argv: string[]): BenchArgs {
     else if (flag === "--note" && value) args.note = value;
     else throw new Error(`unknown argument ${arg}\n${USAGE}`);
   }
+  // Only a full run into the committed results refreshes the documented table.
+  args.updateDocs = !smoke && args.outDir === "bench/results";
   return args;
 }

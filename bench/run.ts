@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import nextEnv from "@next/env";
+import * as prettier from "prettier";
 import { parseArgs, type BenchArgs } from "./config";
 import { createBenchDatabase } from "./lib/bench-database";
 import { bulkSeed } from "./lib/bulk-seed";
@@ -12,7 +13,7 @@ import { BenchCheckError, round } from "./lib/measure";
 import { freePort } from "./lib/ports";
 import { deleteRedisKeys } from "./lib/redis-keys";
 import { startTranslatorProcess } from "./lib/translator-process";
-import { claimRows, machineLines, markdownReport, textTable, type BenchResults } from "./lib/report";
+import { claimRows, machineLines, markdownReport, textTable, withLatestTable, type BenchResults } from "./lib/report";
 import { runCache } from "./scenarios/cache";
 import { runHttp, type AppMode } from "./scenarios/http";
 import { runIndexScan } from "./scenarios/index-scan";
@@ -156,6 +157,14 @@ async function main(): Promise<void> {
     await writeFile(path.join(dir, "latest.json"), `${JSON.stringify({ ...results, table: rows }, null, 2)}\n`);
     await writeFile(path.join(dir, "latest.md"), markdownReport(results));
     progress(`wrote ${path.relative(ROOT, dir)}/latest.json and latest.md`);
+  }
+  if (args.updateDocs) {
+    const docPath = path.join(ROOT, "docs/benchmarks.md");
+    const doc = withLatestTable(await readFile(docPath, "utf8"), results);
+    // Formatted as `npm run format` would, so format:check stays green after a run.
+    const options = { ...(await prettier.resolveConfig(docPath)), filepath: docPath };
+    await writeFile(docPath, await prettier.format(doc, options));
+    progress("updated the table in docs/benchmarks.md");
   }
   if (args.profile.mode === "smoke") progress("smoke run: every variant checked");
 }

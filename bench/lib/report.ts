@@ -209,3 +209,15 @@ export function markdownReport(results: BenchResults): string {
     "",
   ].join("\n");
 }
+
+export const TABLE_START = "<!-- bench:latest:start -->";
+export const TABLE_END = "<!-- bench:latest:end -->";
+
+/** The latest figures for docs/benchmarks.md, between its two markers (the prose around them is kept). */
+export function withLatestTable(doc: string, results: BenchResults): string {
+  const start = doc.indexOf(TABLE_START);
+  const end = doc.indexOf(TABLE_END);
+  if (start === -1 || end < start) throw new Error(`docs/benchmarks.md needs ${TABLE_START} and ${TABLE_END}`);
+  const block = [...machineLines(results).map((line) => `- ${line}`), "", markdownTable(claimRows(results))];
+  return `${doc.slice(0, start + TABLE_START.length)}\n\n${block.join("\n")}\n\n${doc.slice(end)}`;
+}

@@ -3,7 +3,16 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FULL, parseArgs, SMOKE } from "../../bench/config";
 import { BenchCheckError, measure, median } from "../../bench/lib/measure";
-import { bytes, markdownTable, textTable, type ClaimRow } from "../../bench/lib/report";
+import {
+  bytes,
+  markdownTable,
+  TABLE_END,
+  TABLE_START,
+  textTable,
+  withLatestTable,
+  type BenchResults,
+  type ClaimRow,
+} from "../../bench/lib/report";
 import { load } from "../../bench/scenarios/http";
 
 describe("median", () => {
@@ -56,11 +65,16 @@ describe("parseArgs", () => {
     const args = parseArgs([]);
     expect(args.profile).toBe(FULL);
     expect(FULL.scale.posts).toBe(100_000);
-    expect(args).toMatchObject({ outDir: "bench/results", rebuild: true, skipHttp: false });
+    expect(args).toMatchObject({ outDir: "bench/results", rebuild: true, skipHttp: false, updateDocs: true });
   });
 
   it("--smoke uses tiny data, writes nothing and reuses a build", () => {
-    expect(parseArgs(["--smoke"])).toMatchObject({ profile: SMOKE, outDir: undefined, rebuild: false });
+    expect(parseArgs(["--smoke"])).toMatchObject({
+      profile: SMOKE,
+      outDir: undefined,
+      rebuild: false,
+      updateDocs: false,
+    });
   });
 
   it("reads flags with values and rejects unknown ones", () => {
@@ -68,6 +82,7 @@ describe("parseArgs", () => {
       skipHttp: true,
       outDir: "tmp/x",
       note: "shared = busy",
+      updateDocs: false,
     });
     expect(() => parseArgs(["--fast"])).toThrow(/unknown argument --fast/);
   });
@@ -79,6 +94,32 @@ describe("report", () => {
   it("prints aligned columns and escapes Markdown pipes", () => {
     expect(textTable(rows).split("\n")[2]).toMatch(/^A2\.2 \| index\s+150×\s+28×\s+0\.19× the claim$/);
     expect(markdownTable(rows)).toContain("| A2.2 \\| index | 150× | 28× | 0.19× the claim |");
+  });
+
+  it("replaces only the table between the markers of docs/benchmarks.md", () => {
+    const results = {
+      mode: "full",
+      machine: {
+        date: "d",
+        cpu: "c",
+        cores: 2,
+        os: "o",
+        node: "n",
+        database: { kind: "postgresql", version: "v" },
+        redis: "r",
+        loadAverage: { start: 1 },
+      },
+      scale: { users: 1, posts: 2, comments: 3, seedSeconds: 1 },
+      runs: { warmup: 1, runs: 3 },
+      skipped: { HTTP: "--skip-http" },
+    } as BenchResults;
+    const doc = `intro\n${TABLE_START}\nold table\n${TABLE_END}\noutro\n`;
+    const updated = withLatestTable(doc, results);
+    expect(updated).toMatch(/^intro\n<!-- bench:latest:start -->\n\n- Run: full/);
+    expect(updated).toContain("Not measured: HTTP: --skip-http");
+    expect(updated).not.toContain("old table");
+    expect(updated.endsWith(`${TABLE_END}\noutro\n`)).toBe(true);
+    expect(() => withLatestTable("no markers", results)).toThrow(/needs/);
   });
 
   it("writes sizes in B, KB and MB", () => {
