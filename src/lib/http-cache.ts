@@ -6,10 +6,10 @@ import { NO_STORE } from "./http";
 // for lists, about an hour for profiles. docs/decisions/0012-http-cache-levels.md explains.
 
 export const HTTP_CACHE = {
-  /** Lists, posts with their counts, search, config: a write shows within minutes. */
-  lists: "public, max-age=60, s-maxage=300, stale-while-revalidate=300",
+  /** Lists, posts with their counts, search, config, pages: a write shows within minutes. */
+  minutes: "public, max-age=60, s-maxage=300, stale-while-revalidate=300",
   /** Public profiles, which the app cache keeps an hour. */
-  profile: "public, max-age=300, s-maxage=3600, stale-while-revalidate=3600",
+  hour: "public, max-age=300, s-maxage=3600, stale-while-revalidate=3600",
   /** Anything that depends on the viewer, and tRPC (the app's own calls). */
   private: NO_STORE,
 } as const;

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseEnv } from "./env";
+import { logger } from "./logger";
 import {
   CACHE_VERSION,
   Cache,
@@ -147,10 +148,10 @@ describe("getCached when the store fails", () => {
 
   it("reports the store's health through ping", async () => {
     const healthy = cacheOn(createMemoryStore()).cache;
-    await expect(healthy.ping()).resolves.toEqual({ store: "memory", ok: true });
+    await expect(healthy.ping()).resolves.toEqual({ store: "memory", ok: true, latencyMs: expect.any(Number) });
     const store = watchedStore();
     store.ping.mockRejectedValue(new Error("down"));
-    await expect(cacheOn(store).cache.ping()).resolves.toEqual({ store: "memory", ok: false });
+    await expect(cacheOn(store).cache.ping()).resolves.toMatchObject({ store: "memory", ok: false });
   });
 });
 
@@ -221,6 +222,16 @@ describe("the process-wide cache", () => {
     expect(createCacheStore(config).kind).toBe("upstash");
     expect(createCache(config).store.kind).toBe("upstash");
     expect(createCacheStore(parseEnv({})).kind).toBe("memory");
+  });
+
+  it("warns when production runs without a shared store", () => {
+    const warn = vi.spyOn(logger, "warn").mockImplementation(() => undefined);
+    createCache(parseEnv({ NODE_ENV: "production" }));
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining("per instance"));
+    warn.mockClear();
+    createCache(parseEnv({ NODE_ENV: "development" }));
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
   });
 });
 

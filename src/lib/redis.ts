@@ -45,6 +45,8 @@ interface Entry<T> {
 export interface CachePing {
   store: CacheStore["kind"];
   ok: boolean;
+  /** How long the store took to answer (or to fail). */
+  latencyMs: number;
 }
 
 /**
@@ -105,13 +107,16 @@ export class Cache {
     }
   }
 
+  /** For health checks: never throws, bounded by the timeout like every store call. */
   async ping(): Promise<CachePing> {
+    const started = performance.now();
+    const latencyMs = () => Math.round(performance.now() - started);
     try {
       await this.withTimeout(this.store.ping());
-      return { store: this.store.kind, ok: true };
+      return { store: this.store.kind, ok: true, latencyMs: latencyMs() };
     } catch (error) {
       this.log.warn({ err: error }, "cache ping failed");
-      return { store: this.store.kind, ok: false };
+      return { store: this.store.kind, ok: false, latencyMs: latencyMs() };
     }
   }
 

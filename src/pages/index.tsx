@@ -11,7 +11,7 @@ import { getServices } from "@/server/services";
 
 export const getServerSideProps = loadPage(
   ({ query }) => getServices().posts.getFeedPage(parseInput(zFeedInput, query)),
-  { cacheControl: HTTP_CACHE.lists },
+  { cacheControl: HTTP_CACHE.minutes },
 );
 
 export default function FeedPage({ data, error }: InferGetServerSidePropsType<typeof getServerSideProps>) {

@@ -33,7 +33,7 @@ export const getServerSideProps = loadPage(
       return { q, liveSearch, results: null, problem: error.message };
     }
   },
-  { cacheControl: HTTP_CACHE.lists },
+  { cacheControl: HTTP_CACHE.minutes },
 );
 
 export default function SearchPage({ data, error }: InferGetServerSidePropsType<typeof getServerSideProps>) {

@@ -7,5 +7,5 @@ export default apiRoute(
   {
     GET: () => getServices().config.getConfig(),
   },
-  { cacheControl: HTTP_CACHE.lists },
+  { cacheControl: HTTP_CACHE.minutes },
 );

@@ -9,5 +9,5 @@ export default apiRoute(
   {
     GET: (req) => getServices().posts.searchByTitle(parseInput(zSearchInput, req.query)),
   },
-  { cacheControl: HTTP_CACHE.lists },
+  { cacheControl: HTTP_CACHE.minutes },
 );

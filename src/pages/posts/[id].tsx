@@ -19,7 +19,7 @@ export const getServerSideProps = loadPage(
     const comments = await services.comments.getCommentsForPost(input);
     return { post, comments };
   },
-  { cacheControl: HTTP_CACHE.lists },
+  { cacheControl: HTTP_CACHE.minutes },
 );
 
 export default function PostPage({ data, error }: InferGetServerSidePropsType<typeof getServerSideProps>) {

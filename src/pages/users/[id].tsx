@@ -19,7 +19,7 @@ export const getServerSideProps = loadPage(
     const posts = await services.posts.getPostsByAuthor(input);
     return { profile, posts };
   },
-  { cacheControl: HTTP_CACHE.lists },
+  { cacheControl: HTTP_CACHE.minutes },
 );
 
 export default function ProfilePage({ data, error }: InferGetServerSidePropsType<typeof getServerSideProps>) {

@@ -12,5 +12,5 @@ export default apiRoute(
       return getServices().comments.getCommentsForPost(parseInput(zCommentsByPostInput, { ...page, postId: id }));
     },
   },
-  { cacheControl: HTTP_CACHE.lists },
+  { cacheControl: HTTP_CACHE.minutes },
 );

@@ -9,5 +9,5 @@ export default apiRoute(
   {
     GET: (req) => getServices().posts.getPost(parseInput(zPostIdInput, req.query).id),
   },
-  { cacheControl: HTTP_CACHE.lists },
+  { cacheControl: HTTP_CACHE.minutes },
 );

@@ -9,5 +9,5 @@ export default apiRoute(
   {
     GET: (req) => getServices().users.getProfile(parseInput(zUserIdInput, req.query).id),
   },
-  { cacheControl: HTTP_CACHE.profile },
+  { cacheControl: HTTP_CACHE.hour },
 );

@@ -12,5 +12,5 @@ export default apiRoute(
       return getServices().posts.getPostsByAuthor(parseInput(zPostsByAuthorInput, { ...page, userId: id }));
     },
   },
-  { cacheControl: HTTP_CACHE.lists },
+  { cacheControl: HTTP_CACHE.minutes },
 );
