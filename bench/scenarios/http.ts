@@ -96,11 +96,11 @@ async function startApp(databaseUrl: string, port: number, mode: AppMode): Promi
   for (const name of Object.keys(inherited)) if (name.startsWith("UPSTASH_REDIS_")) delete inherited[name];
   const app = startProcess(NEXT_BIN, ["start", "-p", String(port), "-H", "127.0.0.1"], {
     ...inherited,
+    LOG_LEVEL: "warn",
     ...mode.env,
     DATABASE_URL: databaseUrl,
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
-    LOG_LEVEL: mode.env.LOG_LEVEL ?? "warn",
   });
   try {
     await waitForHttp(`http://127.0.0.1:${port}/api/posts`, app);
