@@ -71,6 +71,9 @@ export async function startUpstashRedisProxy(options: UpstashRedisProxyOptions):
     lazyConnect: true,
     maxRetriesPerRequest: 1,
   });
+  // A lost connection fails the commands in flight, which answer { error }; without a
+  // listener ioredis would also print every reconnect failure as an unhandled error.
+  redis.on("error", () => {});
   const strippedScripts = new Map<string, string>();
 
   const prepare = (command: Command): [string, ...string[]] => {

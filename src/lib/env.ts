@@ -35,6 +35,8 @@ const baseSchema = z.object({
     .regex(/^[\w.-]{1,50}$/, { error: "use 1 to 50 letters, digits, '.', '-' or '_'" })
     .default("scale-starter"),
   CACHE_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(150),
+  // Bypasses the app cache entirely (reads go to the database, nothing is stored).
+  CACHE_DISABLED: z.stringbool({ error: "use true or false" }).default(false),
 });
 
 const UPSTASH_VARIABLE_PAIRS = [

@@ -1,4 +1,6 @@
 import type { AppCache } from "@/lib/cache-policy";
+import { env } from "@/lib/env";
+import { noCache } from "@/lib/no-cache";
 import { getDatabase, type Database } from "@/lib/prisma";
 import { getCache } from "@/lib/redis";
 import { CommentRepository } from "@/modules/comments/comments.repository";
@@ -31,7 +33,7 @@ let current: { db: Database; cache: AppCache; services: Services } | undefined;
 
 export function getServices(): Services {
   const db = getDatabase();
-  const cache = getCache();
+  const cache = env.CACHE_DISABLED ? noCache : getCache();
   if (current?.db !== db || current.cache !== cache) current = { db, cache, services: createServices(db, cache) };
   return current.services;
 }
