@@ -1,15 +1,19 @@
 import type { Database } from "@/lib/prisma";
-import type { CreatedUser, UserProfile } from "./users.types";
+import { DEFAULT_USER_ROLE, type CreatedUser, type UserProfile, type UserRole } from "./users.types";
+
+// Rows created before the role column existed read NULL until the backfill reaches them
+// (docs/migrations.md, the worked example); they are members.
+const roleOf = (role: UserRole | null): UserRole => role ?? DEFAULT_USER_ROLE;
 
 export class UserRepository {
   constructor(private readonly db: Database) {}
 
   async findProfileById(id: number): Promise<UserProfile | null> {
     const [user, postCount] = await Promise.all([
-      this.db.user.findUnique({ where: { id }, select: { id: true, name: true, createdAt: true } }),
+      this.db.user.findUnique({ where: { id }, select: { id: true, name: true, role: true, createdAt: true } }),
       this.db.post.count({ where: { userId: id } }),
     ]);
-    return user ? { ...user, postCount } : null;
+    return user ? { ...user, role: roleOf(user.role), postCount } : null;
   }
 
   async exists(id: number): Promise<boolean> {
@@ -27,10 +31,11 @@ export class UserRepository {
     return this.db.user.findUnique({ where: { email }, select: { id: true } });
   }
 
-  async create(data: { email: string; name: string; createdAt?: Date }): Promise<CreatedUser> {
-    return this.db.user.create({
+  async create(data: { email: string; name: string; role: UserRole; createdAt?: Date }): Promise<CreatedUser> {
+    const user = await this.db.user.create({
       data,
-      select: { id: true, email: true, name: true, createdAt: true },
+      select: { id: true, email: true, name: true, role: true, createdAt: true },
     });
+    return { ...user, role: roleOf(user.role) };
   }
 }
