@@ -60,13 +60,15 @@ export async function openSchemaEngine(connectionString: string): Promise<Engine
   };
 }
 
-export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationList> {
+/** `upTo` keeps only the migrations up to that one (tests replay a release's steps one by one). */
+export async function readMigrations(dir = MIGRATIONS_DIR, upTo?: string): Promise<MigrationList> {
   const lockPath = "migration_lock.toml";
   const lockContent = await readFile(path.join(dir, lockPath), "utf8").catch(() => null);
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   const names = entries
     .filter((e) => e.isDirectory())
     .map((e) => e.name)
+    .filter((name) => upTo === undefined || name <= upTo)
     .sort();
   const migrationDirectories = await Promise.all(
     names.map(async (name) => {
@@ -84,10 +86,10 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationLis
   };
 }
 
-export async function applyMigrations(connectionString: string, dir = MIGRATIONS_DIR) {
+export async function applyMigrations(connectionString: string, dir = MIGRATIONS_DIR, upTo?: string) {
   const handle = await openSchemaEngine(connectionString);
   try {
-    const migrationsList = await readMigrations(dir);
+    const migrationsList = await readMigrations(dir, upTo);
     const { appliedMigrationNames } = await handle.engine.applyMigrations({
       migrationsList,
       filters: NO_FILTER,
