@@ -1,9 +1,5 @@
 import type { Database } from "@/lib/prisma";
-import { DEFAULT_USER_ROLE, type CreatedUser, type UserProfile, type UserRole } from "./users.types";
-
-// Rows created before the role column existed read NULL until the backfill reaches them
-// (docs/migrations.md, the worked example); they are members.
-const roleOf = (role: UserRole | null): UserRole => role ?? DEFAULT_USER_ROLE;
+import type { CreatedUser, UserProfile, UserRole } from "./users.types";
 
 export class UserRepository {
   constructor(private readonly db: Database) {}
@@ -13,7 +9,7 @@ export class UserRepository {
       this.db.user.findUnique({ where: { id }, select: { id: true, name: true, role: true, createdAt: true } }),
       this.db.post.count({ where: { userId: id } }),
     ]);
-    return user ? { ...user, role: roleOf(user.role), postCount } : null;
+    return user ? { ...user, postCount } : null;
   }
 
   async exists(id: number): Promise<boolean> {
@@ -32,10 +28,9 @@ export class UserRepository {
   }
 
   async create(data: { email: string; name: string; role: UserRole; createdAt?: Date }): Promise<CreatedUser> {
-    const user = await this.db.user.create({
+    return this.db.user.create({
       data,
       select: { id: true, email: true, name: true, role: true, createdAt: true },
     });
-    return { ...user, role: roleOf(user.role) };
   }
 }
