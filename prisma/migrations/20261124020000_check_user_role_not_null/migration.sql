@@ -6,9 +6,10 @@
 SET lock_timeout = '3s';
 SET statement_timeout = '10s';
 
--- Dropped first so that a rerun after a partial failure starts clean.
-ALTER TABLE "users" DROP CONSTRAINT IF EXISTS "users_role_not_null";
-ALTER TABLE "users" ADD CONSTRAINT "users_role_not_null" CHECK ("role" IS NOT NULL) NOT VALID;
+-- Not named users_role_not_null: PostgreSQL 18 gives that name to the NOT NULL constraint
+-- itself. Dropped first so that a rerun after a partial failure starts clean.
+ALTER TABLE "users" DROP CONSTRAINT IF EXISTS "users_role_not_null_check";
+ALTER TABLE "users" ADD CONSTRAINT "users_role_not_null_check" CHECK ("role" IS NOT NULL) NOT VALID;
 
 RESET statement_timeout;
 RESET lock_timeout;

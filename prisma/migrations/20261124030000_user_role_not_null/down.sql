@@ -3,7 +3,7 @@
 SET lock_timeout = '3s';
 SET statement_timeout = '10s';
 ALTER TABLE "users" ALTER COLUMN "role" DROP NOT NULL;
-ALTER TABLE "users" DROP CONSTRAINT IF EXISTS "users_role_not_null";
-ALTER TABLE "users" ADD CONSTRAINT "users_role_not_null" CHECK ("role" IS NOT NULL) NOT VALID;
+ALTER TABLE "users" DROP CONSTRAINT IF EXISTS "users_role_not_null_check";
+ALTER TABLE "users" ADD CONSTRAINT "users_role_not_null_check" CHECK ("role" IS NOT NULL) NOT VALID;
 RESET statement_timeout;
 RESET lock_timeout;

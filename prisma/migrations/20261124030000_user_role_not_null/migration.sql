@@ -7,14 +7,14 @@ SET lock_timeout = '3s';
 -- Validating a valid constraint again is harmless, so a rerun is safe.
 SET statement_timeout = 0;
 -- squawk-ignore prefer-robust-stmts
-ALTER TABLE "users" VALIDATE CONSTRAINT "users_role_not_null";
+ALTER TABLE "users" VALIDATE CONSTRAINT "users_role_not_null_check";
 
 -- PostgreSQL 12+ skips the scan of SET NOT NULL when a valid CHECK (role IS NOT NULL)
 -- proves it, so the ACCESS EXCLUSIVE lock lasts a moment. Both are harmless to rerun.
 SET statement_timeout = '10s';
 -- squawk-ignore prefer-robust-stmts
 ALTER TABLE "users" ALTER COLUMN "role" SET NOT NULL;
-ALTER TABLE "users" DROP CONSTRAINT IF EXISTS "users_role_not_null";
+ALTER TABLE "users" DROP CONSTRAINT IF EXISTS "users_role_not_null_check";
 
 RESET statement_timeout;
 RESET lock_timeout;
