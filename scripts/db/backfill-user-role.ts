@@ -20,7 +20,7 @@ export interface BackfillOptions {
   lockTimeoutMs?: number;
   retries?: number;
   signal?: AbortSignal;
-  onBatch?: (progress: { updated: number; lastId: number; endId: number }) => void;
+  onBatch?: (progress: { updated: number; lastId: number; endId: number }) => void | Promise<void>;
   onRetry?: (error: Error) => void | Promise<void>;
 }
 
@@ -73,7 +73,7 @@ export async function backfillUserRole(url: string, options: BackfillOptions = {
       failures = 0;
       batches += 1;
       after = upTo;
-      options.onBatch?.({ updated, lastId: after, endId: last });
+      await options.onBatch?.({ updated, lastId: after, endId: last });
       if (pauseMs > 0 && after < last) await sleep(pauseMs);
     }
     return { updated, batches, complete: after >= last };
