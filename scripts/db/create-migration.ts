@@ -6,8 +6,9 @@ import { MIGRATIONS_DIR, openSchemaEngine, ROOT, SCHEMA_PATH } from "./schema-en
 
 // `npm run db:migration:create -- --name add_user_role [--from <git rev>]`
 // Writes prisma/migrations/<stamp>_<name>/migration.sql with the SQL that takes the schema
-// as committed at --from (default HEAD) to prisma/schema.prisma as it is now. Review the
-// SQL, make it safe (docs/migrations.md), then write its down.sql.
+// as committed at --from (default HEAD) to prisma/schema.prisma as it is now, and down.sql
+// with the SQL that goes back. Both are drafts: review them, make them safe
+// (docs/migrations.md), then `npm run db:lint-migrations`.
 
 function argValue(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`);
@@ -26,15 +27,18 @@ async function main() {
   const current = await readFile(SCHEMA_PATH, "utf8");
 
   const handle = await openSchemaEngine(url);
-  try {
+  const diff = async (from: string, to: string) => {
     const { stdout } = await handle.engine.diff({
-      from: { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: previous }] },
-      to: { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: current }] },
+      from: { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: from }] },
+      to: { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: to }] },
       script: true,
       exitCode: null,
       filters: { externalTables: [], externalEnums: [] },
     });
-    const sql = (stdout ?? "").trim();
+    return (stdout ?? "").trim();
+  };
+  try {
+    const sql = await diff(previous, current);
     if (!sql || sql === "-- This is an empty migration.") {
       logger.info(`prisma/schema.prisma has not changed since ${from}: nothing to write`);
       return;
@@ -43,7 +47,11 @@ async function main() {
     const dir = path.join(MIGRATIONS_DIR, `${stamp}_${name}`);
     await mkdir(dir, { recursive: true });
     await writeFile(path.join(dir, "migration.sql"), `${sql}\n`);
-    logger.info({ dir: path.relative(ROOT, dir) }, "migration written: review it, then add down.sql");
+    await writeFile(path.join(dir, "down.sql"), `${await diff(current, previous)}\n`);
+    logger.info(
+      { dir: path.relative(ROOT, dir) },
+      "migration.sql and down.sql written: review and harden them (docs/migrations.md), then npm run db:lint-migrations",
+    );
   } finally {
     await handle.close();
   }
