@@ -82,12 +82,16 @@ export async function backfillUserRole(url: string, options: BackfillOptions = {
   }
 }
 
-function numberArg(name: string): number | undefined {
-  const index = process.argv.indexOf(`--${name}`);
-  if (index === -1) return undefined;
-  const value = Number(process.argv[index + 1]);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`--${name} must be a whole number`);
-  return value;
+/** `--batch-size n` and `--pause-ms n` from the command line. */
+export function parseBackfillArgs(args: string[]): Pick<BackfillOptions, "batchSize" | "pauseMs"> {
+  const numberArg = (name: string, min: number): number | undefined => {
+    const index = args.indexOf(`--${name}`);
+    if (index === -1) return undefined;
+    const value = Number(args[index + 1]);
+    if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be a whole number of at least ${min}`);
+    return value;
+  };
+  return { batchSize: numberArg("batch-size", 1), pauseMs: numberArg("pause-ms", 0) };
 }
 
 async function main() {
@@ -100,8 +104,7 @@ async function main() {
     stop.abort();
   });
   const result = await backfillUserRole(url, {
-    batchSize: numberArg("batch-size") || undefined,
-    pauseMs: numberArg("pause-ms"),
+    ...parseBackfillArgs(process.argv),
     signal: stop.signal,
     onBatch: ({ updated, lastId, endId }) => logger.info({ updated, lastId, endId }, "backfilled a batch"),
     onRetry: (error) => logger.warn({ err: error }, "a batch waited too long for a row lock: retrying"),

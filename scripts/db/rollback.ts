@@ -63,14 +63,19 @@ export async function rollbackMigrations(url: string, { steps = 1, dir = MIGRATI
   }
 }
 
+/** `--steps n` from the command line; 1 when absent. */
+export function parseSteps(args: string[]): number {
+  const index = args.indexOf("--steps");
+  const steps = index === -1 ? 1 : Number(args[index + 1]);
+  if (!Number.isInteger(steps) || steps < 1) throw new Error("--steps must be a whole number of at least 1");
+  return steps;
+}
+
 async function main() {
   nextEnv.loadEnvConfig(ROOT);
   const url = process.env.DIRECT_DATABASE_URL || process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set (run through `npm run db:rollback`)");
-  const index = process.argv.indexOf("--steps");
-  const steps = index === -1 ? 1 : Number(process.argv[index + 1]);
-  if (!Number.isInteger(steps) || steps < 1) throw new Error("--steps must be a whole number of at least 1");
-  const rolledBack = await rollbackMigrations(url, { steps });
+  const rolledBack = await rollbackMigrations(url, { steps: parseSteps(process.argv) });
   logger.info(
     { rolledBack },
     rolledBack.length ? `rolled back ${rolledBack.length} migration(s)` : "no applied migration to roll back",
