@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { logger } from "../../src/lib/logger";
-import { MIGRATIONS_DIR, openSchemaEngine, ROOT, SCHEMA_PATH } from "./schema-engine";
+import { draftMigration, MIGRATIONS_DIR, ROOT, SCHEMA_PATH } from "./schema-engine";
 
 // `npm run db:migration:create -- --name add_user_role [--from <git rev>]`
 // Writes prisma/migrations/<stamp>_<name>/migration.sql with the SQL that takes the schema
@@ -26,35 +26,20 @@ async function main() {
   const previous = execFileSync("git", ["show", `${from}:${relativeSchema}`], { cwd: ROOT, encoding: "utf8" });
   const current = await readFile(SCHEMA_PATH, "utf8");
 
-  const handle = await openSchemaEngine(url);
-  const diff = async (from: string, to: string) => {
-    const { stdout } = await handle.engine.diff({
-      from: { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: from }] },
-      to: { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: to }] },
-      script: true,
-      exitCode: null,
-      filters: { externalTables: [], externalEnums: [] },
-    });
-    return (stdout ?? "").trim();
-  };
-  try {
-    const sql = await diff(previous, current);
-    if (!sql || sql === "-- This is an empty migration.") {
-      logger.info(`prisma/schema.prisma has not changed since ${from}: nothing to write`);
-      return;
-    }
-    const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
-    const dir = path.join(MIGRATIONS_DIR, `${stamp}_${name}`);
-    await mkdir(dir, { recursive: true });
-    await writeFile(path.join(dir, "migration.sql"), `${sql}\n`);
-    await writeFile(path.join(dir, "down.sql"), `${await diff(current, previous)}\n`);
-    logger.info(
-      { dir: path.relative(ROOT, dir) },
-      "migration.sql and down.sql written: review and harden them (docs/migrations.md), then npm run db:lint-migrations",
-    );
-  } finally {
-    await handle.close();
+  const draft = await draftMigration(url, previous, current);
+  if (!draft) {
+    logger.info(`prisma/schema.prisma has not changed since ${from}: nothing to write`);
+    return;
   }
+  const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+  const dir = path.join(MIGRATIONS_DIR, `${stamp}_${name}`);
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, "migration.sql"), `${draft.up}\n`);
+  await writeFile(path.join(dir, "down.sql"), `${draft.down}\n`);
+  logger.info(
+    { dir: path.relative(ROOT, dir) },
+    "migration.sql and down.sql written: review and harden them (docs/migrations.md), then npm run db:lint-migrations",
+  );
 }
 
 main().catch((error: unknown) => {

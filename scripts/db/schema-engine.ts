@@ -120,3 +120,32 @@ export async function schemaCreationScript(connectionString: string): Promise<st
     await handle.close();
   }
 }
+
+/**
+ * Drafts of the SQL that takes the `previous` schema to the `current` one and back, without
+ * reading any database; `null` when the schemas describe the same database.
+ */
+export async function draftMigration(
+  connectionString: string,
+  previous: string,
+  current: string,
+): Promise<{ up: string; down: string } | null> {
+  const handle = await openSchemaEngine(connectionString);
+  const diff = async (from: string, to: string) => {
+    const { stdout } = await handle.engine.diff({
+      from: { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: from }] },
+      to: { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: to }] },
+      script: true,
+      exitCode: null,
+      filters: NO_FILTER,
+    });
+    return (stdout ?? "").trim();
+  };
+  try {
+    const up = await diff(previous, current);
+    if (!up || up === "-- This is an empty migration.") return null;
+    return { up, down: await diff(current, previous) };
+  } finally {
+    await handle.close();
+  }
+}
