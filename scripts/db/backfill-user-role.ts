@@ -38,18 +38,20 @@ export async function backfillUserRole(url: string, options: BackfillOptions = {
   await client.connect();
   try {
     const column = await client.query(
-      "SELECT 1 FROM information_schema.columns WHERE table_name = 'users' AND column_name = 'role'",
+      `SELECT 1 FROM information_schema.columns
+       WHERE table_schema = current_schema() AND table_name = 'users' AND column_name = 'role'`,
     );
     if (!column.rowCount) throw new Error("users.role does not exist: run `npm run db:migrate` first");
-    await client.query(`SET lock_timeout = ${Math.round(lockTimeoutMs)}`);
-    await client.query("SET statement_timeout = '60s'");
-
-    // One read to find the range still to do; rows inserted later get the column default.
+    // One read of the table (it locks nothing that writers need) finds the range still to do;
+    // rows inserted later get the column default.
     const { rows } = await client.query<{ first: number | null; last: number | null }>(
       "SELECT min(id) AS first, max(id) AS last FROM users WHERE role IS NULL",
     );
     const { first, last } = rows[0] ?? { first: null, last: null };
     if (first === null || last === null) return { updated: 0, batches: 0, complete: true };
+    // Each batch is a primary-key range: it should take milliseconds.
+    await client.query(`SET lock_timeout = ${Math.round(lockTimeoutMs)}`);
+    await client.query("SET statement_timeout = '30s'");
 
     let after = first - 1;
     let updated = 0;
