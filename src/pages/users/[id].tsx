@@ -8,7 +8,10 @@ import { HTTP_CACHE } from "@/lib/http-cache";
 import { loadPage } from "@/lib/page-props";
 import { parseInput } from "@/lib/validation";
 import { zPostsByAuthorInput } from "@/modules/posts/posts.types";
+import type { UserRole } from "@/modules/users/users.types";
 import { getServices } from "@/server/services";
+
+const ROLE_LABELS: Record<UserRole, string> = { member: "Member", admin: "Admin" };
 
 export const getServerSideProps = loadPage(
   async ({ query }) => {
@@ -36,8 +39,8 @@ export default function ProfilePage({ data, error }: InferGetServerSidePropsType
       <header className="profile">
         <h1>{profile.name}</h1>
         <p className="meta">
-          Member since <time dateTime={profile.createdAt}>{formatDate(profile.createdAt)}</time> ·{" "}
-          {plural(profile.postCount, "post")}
+          {ROLE_LABELS[profile.role]} · joined <time dateTime={profile.createdAt}>{formatDate(profile.createdAt)}</time>{" "}
+          · {plural(profile.postCount, "post")}
         </p>
       </header>
       <PostList posts={posts.items} showAuthor={false} />
