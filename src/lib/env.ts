@@ -24,7 +24,7 @@ const optionalSentryDsn = optionalUrl.refine((v) => v === undefined || SENTRY_DS
   message: "must be a Sentry DSN: https://<public key>@<host>/<project id>",
 });
 
-export const envSchema = z.object({
+const baseSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: optionalUrl,
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
@@ -42,9 +42,48 @@ export const envSchema = z.object({
   VERCEL_GIT_COMMIT_SHA: optionalText,
   SLOW_REQUEST_MS: z.coerce.number().int().min(0).default(2_000),
   HEALTH_CHECK_TIMEOUT_MS: z.coerce.number().int().min(50).max(10_000).default(1_000),
+  // Upstash's own names (set by its Vercel integration) and the article's names are both accepted.
+  UPSTASH_REDIS_REST_URL: optionalUrl,
+  UPSTASH_REDIS_REST_TOKEN: optionalText,
+  UPSTASH_REDIS_URL: optionalUrl,
+  UPSTASH_REDIS_TOKEN: optionalText,
+  CACHE_NAMESPACE: z
+    .string()
+    .trim()
+    .regex(/^[\w.-]{1,50}$/, { error: "use 1 to 50 letters, digits, '.', '-' or '_'" })
+    .default("scale-starter"),
+  CACHE_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(150),
+});
+
+const UPSTASH_VARIABLE_PAIRS = [
+  ["UPSTASH_REDIS_REST_URL", "UPSTASH_REDIS_REST_TOKEN"],
+  ["UPSTASH_REDIS_URL", "UPSTASH_REDIS_TOKEN"],
+] as const;
+
+// A URL without its token (or the reverse) is a half-done setup: fail at start, not at the first read.
+export const envSchema = baseSchema.superRefine((env, ctx) => {
+  for (const [urlName, tokenName] of UPSTASH_VARIABLE_PAIRS) {
+    if (Boolean(env[urlName]) === Boolean(env[tokenName])) continue;
+    const missing = env[urlName] ? tokenName : urlName;
+    ctx.addIssue({
+      code: "custom",
+      path: [missing],
+      message: `is required when ${missing === urlName ? tokenName : urlName} is set`,
+    });
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** The Upstash REST endpoint to use, if any: Upstash's variable names win over the article's. */
+export function upstashCredentials(env: Env): { url: string; token: string } | undefined {
+  for (const [urlName, tokenName] of UPSTASH_VARIABLE_PAIRS) {
+    const url = env[urlName];
+    const token = env[tokenName];
+    if (url && token) return { url, token };
+  }
+  return undefined;
+}
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);

@@ -1,4 +1,3 @@
-import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import health from "@/pages/api/health";
 import feed from "@/pages/api/posts/index";
@@ -6,15 +5,7 @@ import post from "@/pages/api/posts/[id]/index";
 import trpcHandler from "@/pages/api/trpc/[trpc]";
 import { createDatabase, setDatabase, type Database } from "@/lib/prisma";
 import { setupApiServer } from "../support/api-server";
-
-// A port where nothing listens: every query fails to connect.
-async function deadPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { deadPort } from "../support/network";
 
 let db: Database;
 beforeAll(async () => {

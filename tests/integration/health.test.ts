@@ -15,16 +15,19 @@ describe("GET /api/health", () => {
       status: "ok",
       version: expect.stringMatching(/^\d+\.\d+\.\d+/),
       commit: appRelease.commit,
-      checks: { database: { status: "ok", critical: true, durationMs: expect.any(Number) } },
+      checks: {
+        database: { status: "ok", critical: true, durationMs: expect.any(Number) },
+        cache: { status: "ok", critical: false, durationMs: expect.any(Number) },
+      },
     });
     expect(res.headers.get("cache-control")).toBe("no-store");
     expect(res.headers.get("x-request-id")).toBeTruthy();
   });
 
-  it("is cheap: one SELECT 1, whose time shows in Server-Timing", async () => {
+  it("is cheap: one SELECT 1 and one cache ping, whose times show in Server-Timing", async () => {
     const res = await api.get("/api/health");
     expect(t.queries).toEqual(["SELECT 1"]);
-    expect(res.headers.get("server-timing")).toMatch(/^db;dur=[\d.]+;desc="1 query"/);
+    expect(res.headers.get("server-timing")).toMatch(/^db;dur=[\d.]+;desc="1 query", cache;dur=[\d.]+;desc="1 lookup"/);
   });
 
   it("answers HEAD with the status and no body", async () => {

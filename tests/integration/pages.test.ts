@@ -88,5 +88,20 @@ describe("server-rendered pages", () => {
       props: { data: { problem: expect.stringContaining("q") } },
     });
     expect(short.res.statusCode).toBe(400);
+    expect(short.headers["cache-control"]).toBe("no-store");
+  });
+
+  it("rendered pages are shared for minutes by browsers and the CDN", async () => {
+    const lists = "public, max-age=60, s-maxage=300, stale-while-revalidate=300";
+    for (const [load, query] of [
+      [feedProps, {}],
+      [postProps, { id: String(postId) }],
+      [profileProps, { id: String(authorId) }],
+      [searchProps, { q: "tale" }],
+    ] as const) {
+      const { ctx, headers } = context(query);
+      await load(ctx);
+      expect(headers["cache-control"]).toBe(lists);
+    }
   });
 });

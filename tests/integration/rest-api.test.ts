@@ -173,4 +173,32 @@ describe("REST API", () => {
     expect(res.status).toBe(200);
     expect(res.body.flags).toEqual({ "live-search": true });
   });
+
+  describe("HTTP cache levels", () => {
+    const lists = "public, max-age=60, s-maxage=300, stale-while-revalidate=300";
+    const profile = "public, max-age=300, s-maxage=3600, stale-while-revalidate=3600";
+
+    it("lets browsers and the CDN keep shared answers, for as long as each kind may be stale", async () => {
+      const expected: [string, string][] = [
+        ["/api/posts", lists],
+        [`/api/posts/${postId}`, lists],
+        [`/api/posts/${postId}/comments`, lists],
+        [`/api/users/${authorId}`, profile],
+        [`/api/users/${authorId}/posts`, lists],
+        ["/api/search?q=lesson", lists],
+        ["/api/config", lists],
+      ];
+      for (const [path, cacheControl] of expected) {
+        const res = await api.get(path);
+        expect(res.status, path).toBe(200);
+        expect(res.headers.get("cache-control"), path).toBe(cacheControl);
+      }
+    });
+
+    it("never lets an error be cached", async () => {
+      for (const path of ["/api/posts/999999", "/api/users/abc", "/api/search?q=ab"]) {
+        expect((await api.get(path)).headers.get("cache-control"), path).toBe("no-store");
+      }
+    });
+  });
 });

@@ -30,17 +30,15 @@ export function recordTiming(metric: TimingMetric, durationMs: number): void {
   storage.getStore()?.timings.add(metric, durationMs);
 }
 
+type Headers = Record<string, string | string[] | undefined>;
+
 /** Keeps a caller's X-Request-Id when it looks like one (a proxy's, a client's), else makes one. */
-export function requestIdOf(req: { headers: Record<string, string | string[] | undefined> }): string {
-  const incoming = req.headers["x-request-id"];
+export function requestIdOf(req: { headers?: Headers }): string {
+  const incoming = req.headers?.["x-request-id"];
   return typeof incoming === "string" && /^[\w-]{1,100}$/.test(incoming) ? incoming : randomUUID();
 }
 
-export function createRequestContext(req: {
-  method?: string;
-  url?: string;
-  headers: Record<string, string | string[] | undefined>;
-}): RequestContext {
+export function createRequestContext(req: { method?: string; url?: string; headers?: Headers }): RequestContext {
   return {
     requestId: requestIdOf(req),
     method: req.method ?? "GET",
