@@ -31,7 +31,7 @@ const nextConfig = {
   env: { APP_RELEASE: release ?? "" },
 };
 
-export default withSentryConfig(nextConfig, {
+const config = withSentryConfig(nextConfig, {
   org: process.env.SENTRY_ORG,
   project: process.env.SENTRY_PROJECT,
   authToken: process.env.SENTRY_AUTH_TOKEN,
@@ -41,3 +41,11 @@ export default withSentryConfig(nextConfig, {
   silent: !uploadSourceMaps,
   telemetry: false,
 });
+
+// The SDK adds trace meta tags to pages so the browser SDK can continue the server's trace.
+// A build without a browser DSN has no browser SDK: leave the (experimental) option out.
+if (!process.env.NEXT_PUBLIC_SENTRY_DSN && config.experimental) {
+  delete config.experimental.clientTraceMetadata;
+}
+
+export default config;
