@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { cacheTags, type AppCache } from "../../src/lib/cache-policy";
+import { cacheTags } from "../../src/lib/cache-policy";
 import { createDatabase } from "../../src/lib/prisma";
 import { Cache, createMemoryStore, createUpstashStore, type CacheStore } from "../../src/lib/redis";
-import { createServices } from "../../src/server/services";
+import { createServices, type ServicesCache } from "../../src/server/services";
 import { startUpstashRedisProxy } from "../../scripts/upstash-redis-proxy";
 import { check, measure, round, type RunPlan, type Timing } from "../lib/measure";
 import { noCache } from "../../src/lib/no-cache";
@@ -115,7 +115,7 @@ export async function runCacheWorkload(url: string, reads: number): Promise<Cach
   const counter: Counted = { queries: 0 };
   const db = createDatabase({ url, poolMax: 4, onQuery: () => counter.queries++ });
   try {
-    const run = async (cache: AppCache) => {
+    const run = async (cache: ServicesCache) => {
       const services = createServices(db, cache);
       let readQueries = 0;
       let reached = 0;

@@ -41,3 +41,22 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ CACHE_TIMEOUT_MS: "0" })).toThrow(/CACHE_TIMEOUT_MS/);
   });
 });
+
+describe("monitoring variables", () => {
+  it("default to Sentry off, a 10 % trace sample, 2 s slow requests and a 1 s health timeout", () => {
+    const env = parseEnv({});
+    expect(env.SENTRY_DSN).toBeUndefined();
+    expect(env).toMatchObject({
+      SENTRY_TRACES_SAMPLE_RATE: 0.1,
+      SLOW_REQUEST_MS: 2_000,
+      HEALTH_CHECK_TIMEOUT_MS: 1_000,
+    });
+  });
+
+  it("name a bad DSN and a sample rate outside 0..1", () => {
+    expect(() => parseEnv({ SENTRY_DSN: "not-a-dsn" })).toThrow(/SENTRY_DSN/);
+    expect(() => parseEnv({ SENTRY_DSN: "https://sentry.io/123" })).toThrow(/SENTRY_DSN: must be a Sentry DSN/);
+    expect(parseEnv({ SENTRY_DSN: "https://abc123@o4.ingest.de.sentry.io/456" }).SENTRY_DSN).toBeDefined();
+    expect(() => parseEnv({ SENTRY_TRACES_SAMPLE_RATE: "1.5" })).toThrow(/SENTRY_TRACES_SAMPLE_RATE/);
+  });
+});

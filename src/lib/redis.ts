@@ -3,6 +3,7 @@ import superjson from "superjson";
 import { createCacheStore, type CacheStore } from "./cache-store";
 import { env } from "./env";
 import { logger, type Logger } from "./logger";
+import { recordTiming } from "./monitoring/request-context";
 
 export { createCacheStore, createMemoryStore, createUpstashStore, type CacheStore } from "./cache-store";
 
@@ -43,7 +44,7 @@ interface Entry<T> {
 }
 
 export interface CachePing {
-  store: CacheStore["kind"];
+  store: CacheStore["kind"] | "disabled";
   ok: boolean;
   /** How long the store took to answer (or to fail). */
   latencyMs: number;
@@ -149,7 +150,10 @@ export class Cache {
     }
   }
 
+  // Every store call goes through here, so this is also where a request's Server-Timing
+  // learns how long the cache took.
   private withTimeout<T>(operation: Promise<T>): Promise<T> {
+    const started = performance.now();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
@@ -157,7 +161,10 @@ export class Cache {
         this.timeoutMs,
       );
     });
-    return Promise.race([operation, timeout]).finally(() => clearTimeout(timer));
+    return Promise.race([operation, timeout]).finally(() => {
+      clearTimeout(timer);
+      recordTiming("cache", performance.now() - started);
+    });
   }
 }
 

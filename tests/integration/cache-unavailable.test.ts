@@ -1,6 +1,7 @@
 import type { GetServerSidePropsContext } from "next";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import config from "@/pages/api/config";
+import health from "@/pages/api/health";
 import feed from "@/pages/api/posts/index";
 import postComments from "@/pages/api/posts/[id]/comments";
 import post from "@/pages/api/posts/[id]/index";
@@ -28,6 +29,7 @@ const api = setupApiServer({
   "/api/users/[id]/posts": { default: userPosts },
   "/api/search": { default: search },
   "/api/config": { default: config },
+  "/api/health": { default: health },
 });
 
 let authorId: number;
@@ -92,6 +94,15 @@ describe.each([
     t.resetQueries();
     await expectEverythingServed();
     expect(t.queries.length).toBeGreaterThan(0); // nothing was cached: each read went to the database
+  });
+
+  it("the health check says degraded, naming the cache, and stays 200", async () => {
+    const res = await api.get("/api/health");
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      status: "degraded",
+      checks: { database: { status: "ok" }, cache: { status: "failing", critical: false } },
+    });
   });
 
   it("writes still succeed (their invalidation is logged, not thrown)", async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import health from "@/pages/api/health";
 import feed from "@/pages/api/posts/index";
 import post from "@/pages/api/posts/[id]/index";
 import trpcHandler from "@/pages/api/trpc/[trpc]";
@@ -20,6 +21,7 @@ const api = setupApiServer({
   "/api/posts": { default: feed },
   "/api/posts/[id]": { default: post },
   "/api/trpc/[trpc]": { default: trpcHandler },
+  "/api/health": { default: health },
 });
 
 describe("when the database is down", () => {
@@ -45,5 +47,16 @@ describe("when the database is down", () => {
     const res = await api.get(`/api/trpc/posts.feed?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`);
     expect(res.status).toBe(503);
     expect(res.body.error.json.data).toMatchObject({ code: "SERVICE_UNAVAILABLE", appCode: "UNAVAILABLE" });
+  });
+
+  it("the health check answers 503 so the uptime monitor alerts, still uncached", async () => {
+    const res = await api.get("/api/health");
+    expect(res.status).toBe(503);
+    expect(res.body).toMatchObject({
+      status: "down",
+      checks: { database: { status: "failing", critical: true, problem: "error" } },
+    });
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect((await api.request("/api/health", { method: "HEAD" })).status).toBe(503);
   });
 });
