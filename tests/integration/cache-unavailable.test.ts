@@ -1,13 +1,5 @@
 import type { GetServerSidePropsContext } from "next";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import config from "@/pages/api/config";
-import health from "@/pages/api/health";
-import feed from "@/pages/api/posts/index";
-import postComments from "@/pages/api/posts/[id]/comments";
-import post from "@/pages/api/posts/[id]/index";
-import search from "@/pages/api/search";
-import userPosts from "@/pages/api/users/[id]/posts";
-import user from "@/pages/api/users/[id]/index";
 import { getServerSideProps as feedPage } from "@/pages/index";
 import { getServerSideProps as postPage } from "@/pages/posts/[id]";
 import { getServerSideProps as searchPage } from "@/pages/search";
@@ -15,22 +7,14 @@ import { getServerSideProps as profilePage } from "@/pages/users/[id]";
 import { Cache, createUpstashStore, setCache } from "@/lib/redis";
 import { getServices } from "@/server/services";
 import { setupApiServer } from "../support/api-server";
+import { REST_ROUTES } from "../support/routes";
 import { factories } from "../support/factories";
 import { deadPort, silentServer } from "../support/network";
 import { setupTestDatabase } from "../support/test-database";
 
 const t = setupTestDatabase();
 const { createUser, createPost, createComment } = factories(() => t.services);
-const api = setupApiServer({
-  "/api/posts": { default: feed },
-  "/api/posts/[id]": { default: post },
-  "/api/posts/[id]/comments": { default: postComments },
-  "/api/users/[id]": { default: user },
-  "/api/users/[id]/posts": { default: userPosts },
-  "/api/search": { default: search },
-  "/api/config": { default: config },
-  "/api/health": { default: health },
-});
+const api = setupApiServer(REST_ROUTES);
 
 let authorId: number;
 let postId: number;

@@ -1,26 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import config from "@/pages/api/config";
-import feed from "@/pages/api/posts/index";
-import postComments from "@/pages/api/posts/[id]/comments";
-import post from "@/pages/api/posts/[id]/index";
-import search from "@/pages/api/search";
-import userPosts from "@/pages/api/users/[id]/posts";
-import user from "@/pages/api/users/[id]/index";
 import { setupApiServer } from "../support/api-server";
+import { REST_ROUTES } from "../support/routes";
 import { factories } from "../support/factories";
 import { setupTestDatabase } from "../support/test-database";
 
 const t = setupTestDatabase();
 const { createUser, createPost, createComment } = factories(() => t.services);
-const api = setupApiServer({
-  "/api/posts": { default: feed },
-  "/api/posts/[id]": { default: post },
-  "/api/posts/[id]/comments": { default: postComments },
-  "/api/users/[id]": { default: user },
-  "/api/users/[id]/posts": { default: userPosts },
-  "/api/search": { default: search },
-  "/api/config": { default: config },
-});
+const api = setupApiServer(REST_ROUTES);
 
 function expectErrorBody(body: unknown, code: string) {
   expect(body).toMatchObject({ error: { code, message: expect.any(String) } });
