@@ -148,7 +148,7 @@ export async function seedIfEmpty(url: string, options: SeedOptions = DEFAULT_SE
   }
 }
 
-function parseArgs(argv: string[]): { reset: boolean; options: SeedOptions } {
+export function parseSeedArgs(argv: string[]): { reset: boolean; options: SeedOptions } {
   const options = { ...DEFAULT_SEED };
   for (const arg of argv) {
     const match = /^--(users|posts|comments)=(\d+)$/.exec(arg);
@@ -161,7 +161,7 @@ function parseArgs(argv: string[]): { reset: boolean; options: SeedOptions } {
 
 async function main() {
   nextEnv.loadEnvConfig(process.cwd());
-  const { reset, options } = parseArgs(process.argv.slice(2));
+  const { reset, options } = parseSeedArgs(process.argv.slice(2));
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set (run `npm run db:seed`, which provides the embedded database)");
   const db = createDatabase({ url, poolMax: 2 });

@@ -29,7 +29,7 @@ function run(env: NodeJS.ProcessEnv): Promise<number> {
 async function main(): Promise<number> {
   if (process.env.DATABASE_URL) return run(process.env);
 
-  const dataDir = path.join(ROOT, ".data/pglite");
+  const dataDir = path.resolve(ROOT, process.env.EMBEDDED_DB_DIR || ".data/pglite");
   const port = Number(process.env.EMBEDDED_DB_PORT ?? 54_329);
   const embedded = await startEmbeddedPostgres({ dataDir, port });
   try {

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { logger } from "../../src/lib/logger";
-import { MIGRATIONS_DIR, openSchemaEngine, ROOT, SCHEMA_PATH } from "./schema-engine";
+import { diffSchemas, MIGRATIONS_DIR, ROOT, SCHEMA_PATH } from "./schema-engine";
 
 // `npm run db:migration:create -- --name add_user_role [--from <git rev>]`
 // Writes prisma/migrations/<stamp>_<name>/migration.sql with the SQL that takes the schema
@@ -21,32 +21,20 @@ async function main() {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set (run through `npm run db:migration:create`)");
 
-  const relativeSchema = path.relative(ROOT, SCHEMA_PATH);
-  const previous = execFileSync("git", ["show", `${from}:${relativeSchema}`], { cwd: ROOT, encoding: "utf8" });
-  const current = await readFile(SCHEMA_PATH, "utf8");
-
-  const handle = await openSchemaEngine(url);
-  try {
-    const { stdout } = await handle.engine.diff({
-      from: { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: previous }] },
-      to: { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: current }] },
-      script: true,
-      exitCode: null,
-      filters: { externalTables: [], externalEnums: [] },
-    });
-    const sql = (stdout ?? "").trim();
-    if (!sql || sql === "-- This is an empty migration.") {
-      logger.info(`prisma/schema.prisma has not changed since ${from}: nothing to write`);
-      return;
-    }
-    const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
-    const dir = path.join(MIGRATIONS_DIR, `${stamp}_${name}`);
-    await mkdir(dir, { recursive: true });
-    await writeFile(path.join(dir, "migration.sql"), `${sql}\n`);
-    logger.info({ dir: path.relative(ROOT, dir) }, "migration written: review it, then add down.sql");
-  } finally {
-    await handle.close();
+  const previous = execFileSync("git", ["show", `${from}:${path.relative(ROOT, SCHEMA_PATH)}`], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
+  const sql = await diffSchemas(url, previous, await readFile(SCHEMA_PATH, "utf8"));
+  if (!sql) {
+    logger.info(`prisma/schema.prisma has not changed since ${from}: nothing to write`);
+    return;
   }
+  const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+  const dir = path.join(MIGRATIONS_DIR, `${stamp}_${name}`);
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, "migration.sql"), `${sql}\n`);
+  logger.info({ dir: path.relative(ROOT, dir) }, "migration written: review it, then add down.sql");
 }
 
 main().catch((error: unknown) => {

@@ -98,24 +98,19 @@ export async function applyMigrations(connectionString: string, dir = MIGRATIONS
   }
 }
 
-/** SQL that takes a database from the migrations' end state to the schema's (no live database read). */
-export async function diffMigrationsToSchema(connectionString: string, dir = MIGRATIONS_DIR) {
+/** SQL that takes a database from one Prisma schema to another (no database is read). */
+export async function diffSchemas(connectionString: string, from: string, to: string): Promise<string> {
   const handle = await openSchemaEngine(connectionString);
   try {
-    const migrationsList = await readMigrations(dir);
-    const schema = await readFile(SCHEMA_PATH, "utf8");
-    const from =
-      migrationsList.migrationDirectories.length === 0
-        ? ({ tag: "empty" } as const)
-        : ({ tag: "migrations", ...migrationsList } as const);
-    const result = await handle.engine.diff({
-      from,
-      to: { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: schema }] },
+    const { stdout } = await handle.engine.diff({
+      from: { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: from }] },
+      to: { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: to }] },
       script: true,
       exitCode: null,
       filters: NO_FILTER,
     });
-    return result.stdout ?? "";
+    const sql = (stdout ?? "").trim();
+    return sql === "-- This is an empty migration." ? "" : sql;
   } finally {
     await handle.close();
   }

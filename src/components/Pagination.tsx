@@ -14,7 +14,7 @@ export function Pagination({ page, totalPages, hrefFor, label }: PaginationProps
     <nav className="pagination" aria-label={label}>
       {page > 1 ? (
         <Link href={hrefFor(page - 1)} rel="prev">
-          ← Newer
+          ← Previous
         </Link>
       ) : (
         <span aria-hidden="true" />
@@ -24,7 +24,7 @@ export function Pagination({ page, totalPages, hrefFor, label }: PaginationProps
       </span>
       {page < totalPages ? (
         <Link href={hrefFor(page + 1)} rel="next">
-          Older →
+          Next →
         </Link>
       ) : (
         <span aria-hidden="true" />

