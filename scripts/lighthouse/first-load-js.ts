@@ -9,7 +9,6 @@ import { ROOT } from "./pages";
 
 interface BuildManifest {
   pages: Record<string, string[]>;
-  polyfillFiles: string[];
   rootMainFiles: string[];
 }
 
@@ -21,7 +20,8 @@ export interface PageWeight {
 
 export function firstLoadJs(nextDir = path.join(ROOT, ".next")): PageWeight[] {
   const manifest = JSON.parse(readFileSync(path.join(nextDir, "build-manifest.json"), "utf8")) as BuildManifest;
-  const shell = [...manifest.polyfillFiles, ...manifest.rootMainFiles, ...(manifest.pages["/_app"] ?? [])];
+  // Polyfills are served as `nomodule` scripts, which current browsers skip.
+  const shell = [...manifest.rootMainFiles, ...(manifest.pages["/_app"] ?? [])];
   const gzipped = new Map<string, number>();
   const sizeOf = (file: string) => {
     if (!gzipped.has(file)) gzipped.set(file, gzipSync(readFileSync(path.join(nextDir, file)), { level: 9 }).length);

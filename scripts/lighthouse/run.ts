@@ -50,7 +50,7 @@ function lhci(command: string, args: string[] = []): Promise<number> {
   return new Promise((resolve) => child.on("exit", (code) => resolve(code ?? 1)));
 }
 
-async function audit(origin: string, extraArgs: string[]): Promise<number> {
+async function audit(origin: string, extraArgs: string[], deployed: boolean): Promise<number> {
   const urls = auditedUrls(origin);
   await warmUp(urls);
   rmSync(path.join(ROOT, ".lighthouseci"), { recursive: true, force: true });
@@ -58,6 +58,9 @@ async function audit(origin: string, extraArgs: string[]): Promise<number> {
   const collectArgs = [
     ...urls.map((url) => `--url=${url}`),
     ...(Object.keys(headers).length ? [`--collect.settings.extraHeaders=${JSON.stringify(headers)}`] : []),
+    // Vercel marks preview deployments `X-Robots-Tag: noindex` on purpose; production pages
+    // are held to the crawlable check by the local build.
+    ...(deployed ? ["--collect.settings.skipAudits=is-crawlable"] : []),
     ...extraArgs,
   ];
   const collected = await lhci("collect", collectArgs);
@@ -80,7 +83,7 @@ async function auditLocalBuild(extraArgs: string[]): Promise<number> {
     const port = Number(process.env.LIGHTHOUSE_PORT ?? 0) || (await freePort());
     const server = await startProductionServer(port, database.url);
     try {
-      return await audit(server.origin, extraArgs);
+      return await audit(server.origin, extraArgs, false);
     } finally {
       await server.stop();
     }
@@ -92,7 +95,7 @@ async function auditLocalBuild(extraArgs: string[]): Promise<number> {
 async function main(): Promise<number> {
   const extraArgs = process.argv.slice(2);
   const baseUrl = process.env.LIGHTHOUSE_BASE_URL;
-  if (baseUrl) return audit(baseUrl, extraArgs);
+  if (baseUrl) return audit(baseUrl, extraArgs, true);
   return auditLocalBuild(extraArgs);
 }
 
