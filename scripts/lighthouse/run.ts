@@ -9,6 +9,7 @@ import { seedIfEmpty } from "../../prisma/seed";
 import { auditedUrls, LIGHTHOUSERC, ROOT } from "./pages";
 import { ensureFreshBuild, freePort, startProductionServer } from "./server";
 import { formatFigures, loadSavedRuns, summarise } from "./summary";
+import { requestHeaders, warmUp } from "./warm-up";
 
 // `npm run lighthouse`: Lighthouse CI over every page in lighthouserc.json, failing on any budget.
 // Without LIGHTHOUSE_BASE_URL it audits a local production build served on a fresh, seeded
@@ -16,26 +17,7 @@ import { formatFigures, loadSavedRuns, summarise } from "./summary";
 
 const require = createRequire(import.meta.url);
 const LHCI_BIN = require.resolve("@lhci/cli/src/cli.js");
-const WARM_UP_ROUNDS = 3;
 const DEBIAN_CHROMIUM = "/usr/bin/chromium";
-
-function requestHeaders(): Record<string, string> {
-  // Vercel's deployment protection lets automation through with this header.
-  const bypass = process.env.VERCEL_AUTOMATION_BYPASS_SECRET;
-  return bypass ? { "x-vercel-protection-bypass": bypass } : {};
-}
-
-/** A cold server compiles routes and fills caches on its first hits: keep that out of the runs. */
-async function warmUp(urls: string[]): Promise<void> {
-  for (const url of urls) {
-    for (let round = 0; round < WARM_UP_ROUNDS; round++) {
-      const response = await fetch(url, { headers: requestHeaders(), signal: AbortSignal.timeout(30_000) });
-      await response.arrayBuffer();
-      if (response.status !== 200) throw new Error(`${url} answered ${response.status}; audits need a 200 page`);
-    }
-  }
-  logger.info({ urls: urls.length, rounds: WARM_UP_ROUNDS }, "warmed up");
-}
 
 // Asynchronous on purpose: the embedded database lives in this process and must keep answering.
 function lhci(command: string, args: string[] = []): Promise<number> {

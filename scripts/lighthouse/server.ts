@@ -20,11 +20,14 @@ function newestChange(entry: string): number {
   return Math.max(stats.mtimeMs, ...files.map((e) => statSync(path.join(e.parentPath, e.name)).mtimeMs));
 }
 
-/** Builds unless `.next` holds a build newer than every source file. */
+/** Whether `.next` lacks a build newer than every file the build reads. */
+export function isBuildStale(root = ROOT): boolean {
+  const built = statSync(path.join(root, ".next/BUILD_ID"), { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  return built <= Math.max(...BUILD_INPUTS.map((entry) => newestChange(path.join(root, entry))));
+}
+
 export function ensureFreshBuild(): void {
-  const built = statSync(path.join(ROOT, ".next/BUILD_ID"), { throwIfNoEntry: false })?.mtimeMs ?? 0;
-  const changed = Math.max(...BUILD_INPUTS.map((entry) => newestChange(path.join(ROOT, entry))));
-  if (built > changed) {
+  if (!isBuildStale()) {
     logger.info("production build is up to date");
     return;
   }
@@ -61,7 +64,7 @@ function stopChild(child: ChildProcess): Promise<void> {
 async function waitUntilServing(origin: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
     try {
       await fetch(origin, { signal: AbortSignal.timeout(5_000) });
       return;
@@ -69,17 +72,16 @@ async function waitUntilServing(origin: string, child: ChildProcess, timeoutMs =
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
-  throw new Error(`next start did not answer on ${origin} within ${timeoutMs / 1000} s`);
+  throw new Error(`the server did not answer on ${origin} within ${timeoutMs / 1000} s`);
 }
 
-/** `next start` on 127.0.0.1:port against the given database. */
-export async function startProductionServer(port: number, databaseUrl: string): Promise<ProductionServer> {
-  const origin = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "--hostname", "127.0.0.1", "--port", String(port)], {
-    cwd: ROOT,
-    stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl },
-  });
+/** Runs a Node server script and resolves once `origin` answers; rejects if it exits first. */
+export async function startNodeServer(
+  args: string[],
+  origin: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ProductionServer> {
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"], env });
   try {
     await waitUntilServing(origin, child);
   } catch (error) {
@@ -87,4 +89,13 @@ export async function startProductionServer(port: number, databaseUrl: string): 
     throw error;
   }
   return { origin, stop: () => stopChild(child) };
+}
+
+/** `next start` on 127.0.0.1:port against the given database. */
+export function startProductionServer(port: number, databaseUrl: string): Promise<ProductionServer> {
+  return startNodeServer(
+    [NEXT_BIN, "start", "--hostname", "127.0.0.1", "--port", String(port)],
+    `http://127.0.0.1:${port}`,
+    { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl },
+  );
 }
