@@ -4,7 +4,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { firstLoadJs } from "./first-load-js";
-import { auditedUrls, rebase } from "./pages";
+import { auditedUrls, configFor, rebase } from "./pages";
 import { formatFigures, loadSavedRuns, summarise } from "./summary";
 
 const dirs: string[] = [];
@@ -21,6 +21,15 @@ describe("audited pages", () => {
       "https://preview.example.com/search?q=postgresql",
     );
     expect(auditedUrls("http://127.0.0.1:3400").every((url) => url.startsWith("http://127.0.0.1:3400/"))).toBe(true);
+  });
+
+  it("make a run's config that keeps the Chrome flags when settings are added", () => {
+    const config = configFor("https://preview.example.com", { skipAudits: ["is-crawlable"] });
+    expect(config.ci.collect.url).toEqual(auditedUrls("https://preview.example.com"));
+    expect(config.ci.collect.settings).toMatchObject({
+      chromeFlags: expect.stringContaining("--headless"),
+      skipAudits: ["is-crawlable"],
+    });
   });
 });
 

@@ -1,12 +1,12 @@
 import { spawn } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { logger } from "../../src/lib/logger";
 import { startEmbeddedPostgres } from "../db/embedded";
 import { applyMigrations } from "../db/schema-engine";
 import { seedIfEmpty } from "../../prisma/seed";
-import { auditedUrls, LIGHTHOUSERC, ROOT } from "./pages";
+import { configFor, ROOT } from "./pages";
 import { ensureFreshBuild, freePort, startProductionServer } from "./server";
 import { formatFigures, loadSavedRuns, summarise } from "./summary";
 import { requestHeaders, warmUp } from "./warm-up";
@@ -20,8 +20,8 @@ const LHCI_BIN = require.resolve("@lhci/cli/src/cli.js");
 const DEBIAN_CHROMIUM = "/usr/bin/chromium";
 
 // Asynchronous on purpose: the embedded database lives in this process and must keep answering.
-function lhci(command: string, args: string[] = []): Promise<number> {
-  const child = spawn(process.execPath, [LHCI_BIN, command, `--config=${LIGHTHOUSERC}`, ...args], {
+function lhci(command: string, config: string, args: string[] = []): Promise<number> {
+  const child = spawn(process.execPath, [LHCI_BIN, command, `--config=${config}`, ...args], {
     cwd: ROOT,
     stdio: "inherit",
     env: {
@@ -33,26 +33,26 @@ function lhci(command: string, args: string[] = []): Promise<number> {
 }
 
 async function audit(origin: string, extraArgs: string[], deployed: boolean): Promise<number> {
-  const urls = auditedUrls(origin);
-  await warmUp(urls);
-  rmSync(path.join(ROOT, ".lighthouseci"), { recursive: true, force: true });
   const headers = requestHeaders();
-  const collectArgs = [
-    ...urls.map((url) => `--url=${url}`),
-    ...(Object.keys(headers).length ? [`--collect.settings.extraHeaders=${JSON.stringify(headers)}`] : []),
+  const config = configFor(origin, {
+    ...(Object.keys(headers).length ? { extraHeaders: headers } : {}),
     // Vercel marks preview deployments `X-Robots-Tag: noindex` on purpose; production pages
     // are held to the crawlable check by the local build.
-    ...(deployed ? ["--collect.settings.skipAudits=is-crawlable"] : []),
-    ...extraArgs,
-  ];
-  const collected = await lhci("collect", collectArgs);
+    ...(deployed ? { skipAudits: ["is-crawlable"] } : {}),
+  });
+  await warmUp(config.ci.collect.url, headers);
+  const outputDir = path.join(ROOT, ".lighthouseci");
+  rmSync(outputDir, { recursive: true, force: true });
+  mkdirSync(outputDir);
+  const configPath = path.join(outputDir, "lighthouserc.effective.json");
+  writeFileSync(configPath, JSON.stringify(config, null, 2));
+  // lhci collect only clears its own lhr-* files, so the config can sit beside them.
+  const collected = await lhci("collect", configPath, extraArgs);
   if (collected !== 0) return collected;
-  process.stdout.write(
-    `\nMedians per page:\n${formatFigures(summarise(loadSavedRuns(path.join(ROOT, ".lighthouseci"))))}\n\n`,
-  );
+  process.stdout.write(`\nMedians per page:\n${formatFigures(summarise(loadSavedRuns(outputDir)))}\n\n`);
   // Reports are written before the verdict, so a failing run still leaves them to read.
-  const uploaded = await lhci("upload");
-  const asserted = await lhci("assert");
+  const uploaded = await lhci("upload", configPath);
+  const asserted = await lhci("assert", configPath);
   return asserted || uploaded;
 }
 

@@ -156,4 +156,12 @@ describe("lighthouserc.json budgets", () => {
     );
     expect(output).toContain("Assertion failed");
   });
+
+  it("judge blocking time on the best run: a slow run from a busy machine passes, a slower page fails", () => {
+    const url = (name: string) => `http://127.0.0.1:3000/${name}`;
+    const withTbt = (name: string, values: number[]) =>
+      values.map((tbt) => lighthouseResult(url(name), { "total-blocking-time": tbt }));
+    const { failures } = runAssert([...withTbt("noisy", [650, 90, 120]), ...withTbt("slower", [260, 300, 280])]);
+    expect(failures.map((f) => `${f.url} ${assertionKey(f)}`)).toEqual([`${url("slower")} total-blocking-time`]);
+  });
 });
