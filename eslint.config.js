@@ -2,7 +2,17 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTypeScript from "eslint-config-next/typescript";
 
 const config = [
-  { ignores: [".next/**", "coverage/**", ".data/**", "src/generated/**", "next-env.d.ts", "bench/results/**"] },
+  {
+    ignores: [
+      ".next/**",
+      "coverage/**",
+      ".data/**",
+      "src/generated/**",
+      "tests/fixtures/v1-release/generated/**",
+      "next-env.d.ts",
+      "bench/results/**",
+    ],
+  },
   ...nextVitals,
   ...nextTypeScript,
   {

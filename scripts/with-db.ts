@@ -8,12 +8,15 @@ import { seedIfEmpty } from "../prisma/seed";
 
 // Runs a command (next dev, next start, a script) against DATABASE_URL when it is set,
 // or else against an embedded PostgreSQL kept in .data/, migrated and seeded on first start.
+// `--as-is` serves the embedded database without migrating or seeding it: for commands that
+// manage migrations themselves (rollback, backfill), which must also work when one has failed.
 
 nextEnv.loadEnvConfig(ROOT, process.argv.includes("dev"));
 
-const command = process.argv.slice(2);
+const asIs = process.argv[2] === "--as-is";
+const command = process.argv.slice(asIs ? 3 : 2);
 if (command.length === 0) {
-  logger.fatal("usage: tsx scripts/with-db.ts <command> [args…]");
+  logger.fatal("usage: tsx scripts/with-db.ts [--as-is] <command> [args…]");
   process.exit(2);
 }
 
@@ -33,6 +36,10 @@ async function main(): Promise<number> {
   const port = Number(process.env.EMBEDDED_DB_PORT ?? 54_329);
   const embedded = await startEmbeddedPostgres({ dataDir, port });
   try {
+    if (asIs) {
+      logger.info({ url: embedded.url }, "No DATABASE_URL: using the embedded PostgreSQL (PGlite) as it is");
+      return await run({ ...process.env, DATABASE_URL: embedded.url });
+    }
     const applied = await applyMigrations(embedded.url);
     const seeded = await seedIfEmpty(embedded.url);
     logger.info(

@@ -2,12 +2,13 @@ import { execFileSync } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { logger } from "../../src/lib/logger";
-import { diffSchemas, MIGRATIONS_DIR, ROOT, SCHEMA_PATH } from "./schema-engine";
+import { draftMigration, MIGRATIONS_DIR, ROOT, SCHEMA_PATH } from "./schema-engine";
 
 // `npm run db:migration:create -- --name add_user_role [--from <git rev>]`
 // Writes prisma/migrations/<stamp>_<name>/migration.sql with the SQL that takes the schema
-// as committed at --from (default HEAD) to prisma/schema.prisma as it is now. Review the
-// SQL, make it safe (docs/migrations.md), then write its down.sql.
+// as committed at --from (default HEAD) to prisma/schema.prisma as it is now, and down.sql
+// with the SQL that goes back. Both are drafts: review them, make them safe
+// (docs/migrations.md), then `npm run db:lint-migrations`.
 
 function argValue(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`);
@@ -21,20 +22,24 @@ async function main() {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set (run through `npm run db:migration:create`)");
 
-  const previous = execFileSync("git", ["show", `${from}:${path.relative(ROOT, SCHEMA_PATH)}`], {
-    cwd: ROOT,
-    encoding: "utf8",
-  });
-  const sql = await diffSchemas(url, previous, await readFile(SCHEMA_PATH, "utf8"));
-  if (!sql) {
+  const relativeSchema = path.relative(ROOT, SCHEMA_PATH);
+  const previous = execFileSync("git", ["show", `${from}:${relativeSchema}`], { cwd: ROOT, encoding: "utf8" });
+  const current = await readFile(SCHEMA_PATH, "utf8");
+
+  const draft = await draftMigration(url, previous, current);
+  if (!draft) {
     logger.info(`prisma/schema.prisma has not changed since ${from}: nothing to write`);
     return;
   }
   const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
   const dir = path.join(MIGRATIONS_DIR, `${stamp}_${name}`);
   await mkdir(dir, { recursive: true });
-  await writeFile(path.join(dir, "migration.sql"), `${sql}\n`);
-  logger.info({ dir: path.relative(ROOT, dir) }, "migration written: review it, then add down.sql");
+  await writeFile(path.join(dir, "migration.sql"), `${draft.up}\n`);
+  await writeFile(path.join(dir, "down.sql"), `${draft.down}\n`);
+  logger.info(
+    { dir: path.relative(ROOT, dir) },
+    "migration.sql and down.sql written: review and harden them (docs/migrations.md), then npm run db:lint-migrations",
+  );
 }
 
 main().catch((error: unknown) => {

@@ -60,13 +60,15 @@ export async function openSchemaEngine(connectionString: string): Promise<Engine
   };
 }
 
-export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationList> {
+/** `upTo` keeps only the migrations up to that one (tests replay a release's steps one by one). */
+export async function readMigrations(dir = MIGRATIONS_DIR, upTo?: string): Promise<MigrationList> {
   const lockPath = "migration_lock.toml";
   const lockContent = await readFile(path.join(dir, lockPath), "utf8").catch(() => null);
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   const names = entries
     .filter((e) => e.isDirectory())
     .map((e) => e.name)
+    .filter((name) => upTo === undefined || name <= upTo)
     .sort();
   const migrationDirectories = await Promise.all(
     names.map(async (name) => {
@@ -84,10 +86,10 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationLis
   };
 }
 
-export async function applyMigrations(connectionString: string, dir = MIGRATIONS_DIR) {
+export async function applyMigrations(connectionString: string, dir = MIGRATIONS_DIR, upTo?: string) {
   const handle = await openSchemaEngine(connectionString);
   try {
-    const migrationsList = await readMigrations(dir);
+    const migrationsList = await readMigrations(dir, upTo);
     const { appliedMigrationNames } = await handle.engine.applyMigrations({
       migrationsList,
       filters: NO_FILTER,
@@ -98,10 +100,38 @@ export async function applyMigrations(connectionString: string, dir = MIGRATIONS
   }
 }
 
-/** SQL that takes a database from one Prisma schema to another (no database is read). */
-export async function diffSchemas(connectionString: string, from: string, to: string): Promise<string> {
+/**
+ * The SQL that creates prisma/schema.prisma on an empty database, straight from the schema.
+ * Tests compare what it builds with what the migrations build: they must agree.
+ */
+export async function schemaCreationScript(connectionString: string): Promise<string> {
   const handle = await openSchemaEngine(connectionString);
   try {
+    const schema = await readFile(SCHEMA_PATH, "utf8");
+    const result = await handle.engine.diff({
+      from: { tag: "empty" },
+      to: { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: schema }] },
+      script: true,
+      exitCode: null,
+      filters: NO_FILTER,
+    });
+    return result.stdout ?? "";
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Drafts of the SQL that takes the `previous` schema to the `current` one and back, without
+ * reading any database; `null` when the schemas describe the same database.
+ */
+export async function draftMigration(
+  connectionString: string,
+  previous: string,
+  current: string,
+): Promise<{ up: string; down: string } | null> {
+  const handle = await openSchemaEngine(connectionString);
+  const diff = async (from: string, to: string) => {
     const { stdout } = await handle.engine.diff({
       from: { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: from }] },
       to: { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: to }] },
@@ -109,8 +139,12 @@ export async function diffSchemas(connectionString: string, from: string, to: st
       exitCode: null,
       filters: NO_FILTER,
     });
-    const sql = (stdout ?? "").trim();
-    return sql === "-- This is an empty migration." ? "" : sql;
+    return (stdout ?? "").trim();
+  };
+  try {
+    const up = await diff(previous, current);
+    if (!up || up === "-- This is an empty migration.") return null;
+    return { up, down: await diff(current, previous) };
   } finally {
     await handle.close();
   }

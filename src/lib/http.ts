@@ -1,8 +1,9 @@
-import { randomUUID } from "node:crypto";
 import type { NextApiHandler, NextApiRequest, NextApiResponse } from "next";
 import { MethodNotAllowedError } from "./errors";
 import { toAppError } from "./error-mapping";
 import { logger } from "./logger";
+import { reportUnexpectedError } from "./monitoring/error-reporting";
+import { observeRequest } from "./monitoring/request-observer";
 
 export type ApiMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 export type MethodHandler = (req: NextApiRequest, res: NextApiResponse) => Promise<unknown>;
@@ -14,15 +15,13 @@ export interface ApiRouteOptions {
   cacheControl?: string;
 }
 
-export function requestIdOf(req: { headers: NextApiRequest["headers"] }): string {
-  const incoming = req.headers["x-request-id"];
-  return typeof incoming === "string" && /^[\w-]{1,100}$/.test(incoming) ? incoming : randomUUID();
-}
-
-/** Writes any thrown value as the one error body shape; only unexpected errors are logged as errors. */
+/**
+ * Writes any thrown value as the one error body shape. Only unexpected errors are reported
+ * (logged as errors and sent to Sentry); an unreachable dependency is a warning.
+ */
 export function sendError(res: NextApiResponse, error: unknown, context: Record<string, unknown> = {}): void {
   const appError = toAppError(error);
-  if (!appError.expected) logger.error({ err: error, ...context }, "unexpected error");
+  if (!appError.expected) reportUnexpectedError(error, context);
   else if (appError.code === "UNAVAILABLE") logger.warn({ err: error, ...context }, appError.message);
   res.setHeader("Cache-Control", "no-store");
   res.status(appError.status).json(appError.toBody());
@@ -38,22 +37,21 @@ export function apiRoute(
 ): NextApiHandler {
   const methods = Object.keys(handlers) as ApiMethod[];
   const allowed = methods.includes("GET") ? [...methods, "HEAD"] : methods;
-  return async (req, res) => {
-    const requestId = requestIdOf(req);
-    res.setHeader("X-Request-Id", requestId);
-    const method = (req.method === "HEAD" ? "GET" : req.method) as ApiMethod;
-    try {
-      const handler = handlers[method];
-      if (!handler) {
-        res.setHeader("Allow", allowed.join(", "));
-        throw new MethodNotAllowedError(allowed);
+  return (req, res) =>
+    observeRequest(req, res, async () => {
+      const method = (req.method === "HEAD" ? "GET" : req.method) as ApiMethod;
+      try {
+        const handler = handlers[method];
+        if (!handler) {
+          res.setHeader("Allow", allowed.join(", "));
+          throw new MethodNotAllowedError(allowed);
+        }
+        const result = await handler(req, res);
+        if (res.headersSent) return;
+        res.setHeader("Cache-Control", options.cacheControl ?? NO_STORE);
+        res.status(200).json(result);
+      } catch (error) {
+        sendError(res, error, { method: req.method, url: req.url });
       }
-      const result = await handler(req, res);
-      if (res.headersSent) return;
-      res.setHeader("Cache-Control", options.cacheControl ?? NO_STORE);
-      res.status(200).json(result);
-    } catch (error) {
-      sendError(res, error, { requestId, method: req.method, url: req.url });
-    }
-  };
+    });
 }

@@ -2,6 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { env } from "./env";
 import { UnavailableError } from "./errors";
+import { recordTiming } from "./monitoring/request-context";
 
 export type Database = PrismaClient;
 
@@ -20,14 +21,13 @@ export function createDatabase(options: DatabaseOptions): Database {
     connectionTimeoutMillis: 5_000,
     statement_timeout: options.statementTimeoutMs ?? env.DATABASE_STATEMENT_TIMEOUT_MS,
   });
-  const client = new PrismaClient({
-    adapter,
-    log: options.onQuery ? [{ emit: "event", level: "query" }] : [],
+  // Query events carry each statement's duration: the request's Server-Timing adds them up.
+  const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+  const onQuery = options.onQuery;
+  client.$on("query" as never, (event: { query: string; duration: number }) => {
+    recordTiming("db", event.duration);
+    onQuery?.(event.query);
   });
-  if (options.onQuery) {
-    const onQuery = options.onQuery;
-    client.$on("query" as never, (event: { query: string }) => onQuery(event.query));
-  }
   return client;
 }
 
@@ -37,6 +37,11 @@ const globalForDb = globalThis as unknown as { __database?: Database };
 /** Makes `db` the client every service uses (scripts and tests that manage their own). */
 export function setDatabase(db: Database | undefined): void {
   globalForDb.__database = db;
+}
+
+/** `SELECT 1`: proves a connection can be made and a statement run (the health check). */
+export async function pingDatabase(db: Database): Promise<void> {
+  await db.$queryRaw`SELECT 1`;
 }
 
 export function getDatabase(): Database {

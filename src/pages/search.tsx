@@ -5,6 +5,7 @@ import { ErrorState } from "@/components/ErrorState";
 import { Layout } from "@/components/Layout";
 import { SearchResults } from "@/components/SearchResults";
 import { AppError } from "@/lib/errors";
+import { HTTP_CACHE } from "@/lib/http-cache";
 import { loadPage } from "@/lib/page-props";
 import { parseInput } from "@/lib/validation";
 import { SEARCH_MAX_LENGTH, SEARCH_MIN_LENGTH } from "@/modules/posts/posts.limits";
@@ -14,24 +15,27 @@ import { getServices } from "@/server/services";
 // Only fetched by browsers, and only when the flag is on: the server-rendered form works without it.
 const LiveSearchResults = dynamic(() => import("@/components/LiveSearchResults"), { ssr: false });
 
-export const getServerSideProps = loadPage(async ({ query, res }) => {
-  const services = getServices();
-  const liveSearch = await services.config.isEnabled("live-search");
-  const q = typeof query.q === "string" ? query.q.trim() : "";
-  if (!q) return { q, liveSearch, results: null, problem: null };
-  try {
-    return {
-      q,
-      liveSearch,
-      results: await services.posts.searchByTitle(parseInput(zSearchInput, query)),
-      problem: null,
-    };
-  } catch (error) {
-    if (!AppError.is(error) || error.code !== "VALIDATION") throw error;
-    res.statusCode = 400;
-    return { q, liveSearch, results: null, problem: error.message };
-  }
-});
+export const getServerSideProps = loadPage(
+  async ({ query, res }) => {
+    const services = getServices();
+    const liveSearch = await services.config.isEnabled("live-search");
+    const q = typeof query.q === "string" ? query.q.trim() : "";
+    if (!q) return { q, liveSearch, results: null, problem: null };
+    try {
+      return {
+        q,
+        liveSearch,
+        results: await services.posts.searchByTitle(parseInput(zSearchInput, query)),
+        problem: null,
+      };
+    } catch (error) {
+      if (!AppError.is(error) || error.code !== "VALIDATION") throw error;
+      res.statusCode = 400;
+      return { q, liveSearch, results: null, problem: error.message };
+    }
+  },
+  { cacheControl: HTTP_CACHE.minutes },
+);
 
 export default function SearchPage({ data, error }: InferGetServerSidePropsType<typeof getServerSideProps>) {
   const [text, setText] = useState(data?.q ?? "");

@@ -1,19 +1,11 @@
-import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import health from "@/pages/api/health";
 import feed from "@/pages/api/posts/index";
 import post from "@/pages/api/posts/[id]/index";
 import trpcHandler from "@/pages/api/trpc/[trpc]";
 import { createDatabase, setDatabase, type Database } from "@/lib/prisma";
 import { setupApiServer } from "../support/api-server";
-
-// A port where nothing listens: every query fails to connect.
-async function deadPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { deadPort } from "../support/network";
 
 let db: Database;
 beforeAll(async () => {
@@ -29,6 +21,7 @@ const api = setupApiServer({
   "/api/posts": { default: feed },
   "/api/posts/[id]": { default: post },
   "/api/trpc/[trpc]": { default: trpcHandler },
+  "/api/health": { default: health },
 });
 
 describe("when the database is down", () => {
@@ -54,5 +47,16 @@ describe("when the database is down", () => {
     const res = await api.get(`/api/trpc/posts.feed?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`);
     expect(res.status).toBe(503);
     expect(res.body.error.json.data).toMatchObject({ code: "SERVICE_UNAVAILABLE", appCode: "UNAVAILABLE" });
+  });
+
+  it("the health check answers 503 so the uptime monitor alerts, still uncached", async () => {
+    const res = await api.get("/api/health");
+    expect(res.status).toBe(503);
+    expect(res.body).toMatchObject({
+      status: "down",
+      checks: { database: { status: "failing", critical: true, problem: "error" } },
+    });
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect((await api.request("/api/health", { method: "HEAD" })).status).toBe(503);
   });
 });

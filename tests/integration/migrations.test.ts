@@ -1,5 +1,6 @@
+import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { applyMigrations } from "../../scripts/db/schema-engine";
+import { applyMigrations, draftMigration, SCHEMA_PATH } from "../../scripts/db/schema-engine";
 import { setupTestDatabase } from "../support/test-database";
 
 const t = setupTestDatabase();
@@ -28,5 +29,17 @@ describe("migrations", () => {
 
   it("use snake_case names, so the article's SQL runs as written", async () => {
     await expect(t.db.$queryRawUnsafe("SELECT * FROM posts WHERE user_id = 123")).resolves.toEqual([]);
+  });
+});
+
+describe("drafting a migration", () => {
+  it("writes the SQL both ways for a schema change, and nothing when the schema is unchanged", async () => {
+    const schema = await readFile(SCHEMA_PATH, "utf8");
+    const withBio = schema.replace(/(\n\s+name\s+String\n)/, "$1  bio String?\n");
+    expect(withBio).not.toBe(schema);
+    const draft = await draftMigration(t.url, schema, withBio);
+    expect(draft?.up).toMatch(/ALTER TABLE "users" ADD COLUMN\s+"bio" TEXT;/);
+    expect(draft?.down).toMatch(/ALTER TABLE "users" DROP COLUMN "bio";/);
+    await expect(draftMigration(t.url, schema, schema)).resolves.toBeNull();
   });
 });

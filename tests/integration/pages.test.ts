@@ -1,3 +1,5 @@
+import { IncomingMessage, ServerResponse } from "node:http";
+import { Socket } from "node:net";
 import type { GetServerSidePropsContext } from "next";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getServerSideProps as feedProps } from "@/pages/index";
@@ -10,11 +12,14 @@ import { setupTestDatabase } from "../support/test-database";
 const t = setupTestDatabase();
 const { createUser, createPost, createComment } = factories(() => t.services);
 
+// A real request/response pair, as Next passes to getServerSideProps.
 function context(query: Record<string, string>) {
-  const headers: Record<string, string> = {};
-  const res = { statusCode: 200, setHeader: (name: string, value: string) => (headers[name.toLowerCase()] = value) };
+  const req = new IncomingMessage(new Socket());
+  req.url = "/";
+  const res = new ServerResponse(req);
+  const headers = new Proxy({} as Record<string, unknown>, { get: (_, name: string) => res.getHeader(name) });
   return {
-    ctx: { query, params: query, req: {}, res, resolvedUrl: "/" } as unknown as GetServerSidePropsContext,
+    ctx: { query, params: query, req, res, resolvedUrl: "/" } as unknown as GetServerSidePropsContext,
     res,
     headers,
   };
@@ -83,5 +88,20 @@ describe("server-rendered pages", () => {
       props: { data: { problem: expect.stringContaining("q") } },
     });
     expect(short.res.statusCode).toBe(400);
+    expect(short.headers["cache-control"]).toBe("no-store");
+  });
+
+  it("rendered pages are shared for minutes by browsers and the CDN", async () => {
+    const lists = "public, max-age=60, s-maxage=300, stale-while-revalidate=300";
+    for (const [load, query] of [
+      [feedProps, {}],
+      [postProps, { id: String(postId) }],
+      [profileProps, { id: String(authorId) }],
+      [searchProps, { q: "tale" }],
+    ] as const) {
+      const { ctx, headers } = context(query);
+      await load(ctx);
+      expect(headers["cache-control"]).toBe(lists);
+    }
   });
 });

@@ -1,26 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import config from "@/pages/api/config";
-import feed from "@/pages/api/posts/index";
-import postComments from "@/pages/api/posts/[id]/comments";
-import post from "@/pages/api/posts/[id]/index";
-import search from "@/pages/api/search";
-import userPosts from "@/pages/api/users/[id]/posts";
-import user from "@/pages/api/users/[id]/index";
 import { setupApiServer } from "../support/api-server";
+import { REST_ROUTES } from "../support/routes";
 import { factories } from "../support/factories";
 import { setupTestDatabase } from "../support/test-database";
 
 const t = setupTestDatabase();
 const { createUser, createPost, createComment } = factories(() => t.services);
-const api = setupApiServer({
-  "/api/posts": { default: feed },
-  "/api/posts/[id]": { default: post },
-  "/api/posts/[id]/comments": { default: postComments },
-  "/api/users/[id]": { default: user },
-  "/api/users/[id]/posts": { default: userPosts },
-  "/api/search": { default: search },
-  "/api/config": { default: config },
-});
+const api = setupApiServer(REST_ROUTES);
 
 function expectErrorBody(body: unknown, code: string) {
   expect(body).toMatchObject({ error: { code, message: expect.any(String) } });
@@ -172,5 +158,33 @@ describe("REST API", () => {
     const res = await api.get("/api/config");
     expect(res.status).toBe(200);
     expect(res.body.flags).toEqual({ "live-search": true });
+  });
+
+  describe("HTTP cache levels", () => {
+    const lists = "public, max-age=60, s-maxage=300, stale-while-revalidate=300";
+    const profile = "public, max-age=300, s-maxage=3600, stale-while-revalidate=3600";
+
+    it("lets browsers and the CDN keep shared answers, for as long as each kind may be stale", async () => {
+      const expected: [string, string][] = [
+        ["/api/posts", lists],
+        [`/api/posts/${postId}`, lists],
+        [`/api/posts/${postId}/comments`, lists],
+        [`/api/users/${authorId}`, profile],
+        [`/api/users/${authorId}/posts`, lists],
+        ["/api/search?q=lesson", lists],
+        ["/api/config", lists],
+      ];
+      for (const [path, cacheControl] of expected) {
+        const res = await api.get(path);
+        expect(res.status, path).toBe(200);
+        expect(res.headers.get("cache-control"), path).toBe(cacheControl);
+      }
+    });
+
+    it("never lets an error be cached", async () => {
+      for (const path of ["/api/posts/999999", "/api/users/abc", "/api/search?q=ab"]) {
+        expect((await api.get(path)).headers.get("cache-control"), path).toBe("no-store");
+      }
+    });
   });
 });

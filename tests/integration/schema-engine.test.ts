@@ -1,21 +1,22 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { diffSchemas, SCHEMA_PATH } from "../../scripts/db/schema-engine";
+import { draftMigration, SCHEMA_PATH } from "../../scripts/db/schema-engine";
 import { setupTestDatabase } from "../support/test-database";
 
 const t = setupTestDatabase();
 
-describe("diffSchemas", () => {
-  it("writes the SQL for a schema change without reading the database", async () => {
+describe("draftMigration", () => {
+  it("drafts the SQL for a schema change and its reverse without reading the database", async () => {
     const schema = await readFile(SCHEMA_PATH, "utf8");
-    const changed = schema.replace("  name      String\n", "  name      String\n  bio       String?\n");
+    const changed = schema.replace(/(\n {2}name +String\n)/, "$1  bio       String?\n");
     expect(changed).not.toBe(schema);
-    const sql = await diffSchemas(t.url, schema, changed);
-    expect(sql).toContain('ALTER TABLE "users" ADD COLUMN     "bio" TEXT');
+    const draft = await draftMigration(t.url, schema, changed);
+    expect(draft?.up).toMatch(/ALTER TABLE "users" ADD COLUMN\s+"bio" TEXT/);
+    expect(draft?.down).toMatch(/ALTER TABLE "users" DROP COLUMN "bio"/);
   });
 
-  it("returns nothing when the schemas are the same", async () => {
+  it("returns null when the schemas are the same", async () => {
     const schema = await readFile(SCHEMA_PATH, "utf8");
-    await expect(diffSchemas(t.url, schema, schema)).resolves.toBe("");
+    await expect(draftMigration(t.url, schema, schema)).resolves.toBeNull();
   });
 });

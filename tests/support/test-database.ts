@@ -2,8 +2,10 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, inject } from "vitest";
 import { createDatabase, setDatabase, type Database } from "@/lib/prisma";
+import { setCache } from "@/lib/redis";
 import { createServices, type Services } from "@/server/services";
 import { startEmbeddedPostgres } from "../../scripts/db/embedded";
+import { createTestCache } from "./cache";
 import { readDump } from "./global-setup";
 
 export interface TestDatabase {
@@ -55,6 +57,9 @@ export function setupTestDatabase(): TestDatabase {
     drop = fresh.drop;
     handle.url = fresh.url;
     handle.db = createDatabase({ url: fresh.url, poolMax: 4, onQuery: (sql) => queries.push(sql) });
+    // Ids restart in every fresh database: each file gets its own cache too, so no entry of
+    // another file's user 1 is ever read. Routes (getServices) share the same one.
+    setCache(createTestCache());
     handle.services = createServices(handle.db);
     setDatabase(handle.db);
   }, 60_000);
@@ -63,6 +68,7 @@ export function setupTestDatabase(): TestDatabase {
 
   afterAll(async () => {
     setDatabase(undefined);
+    setCache(undefined);
     await handle.db?.$disconnect();
     await drop?.();
   }, 60_000);

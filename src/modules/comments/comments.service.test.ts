@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import { createTestCache } from "../../../tests/support/cache";
 import { CommentService, type CommentServiceDeps } from "./comments.service";
 
 function fakeDeps({ postExists = true, userExists = true, total = 0 } = {}) {
@@ -16,6 +17,7 @@ function fakeDeps({ postExists = true, userExists = true, total = 0 } = {}) {
       exists: vi.fn(async () => userExists),
       findExistingIds: vi.fn(async (ids: number[]) => new Set(userExists ? ids : [])),
     },
+    cache: createTestCache(),
   } satisfies CommentServiceDeps;
   return { ...deps, service: new CommentService(deps) };
 }
@@ -70,5 +72,24 @@ describe("CommentService", () => {
     expect(noPost.comments.createMany).not.toHaveBeenCalled();
     expect(noUser.comments.createMany).not.toHaveBeenCalled();
     await expect(fakeDeps().service.createComments([{ postId: 1, userId: 2, body: "x" }])).resolves.toBe(1);
+  });
+
+  it("reads a comments page once, and a new comment on that post makes it and the lists stale", async () => {
+    const deps = fakeDeps({ total: 3 });
+    await deps.service.getCommentsForPost({ postId: 3 });
+    await deps.service.getCommentsForPost({ postId: 3 });
+    expect(deps.comments.findPageByPost).toHaveBeenCalledOnce();
+
+    const invalidate = vi.spyOn(deps.cache, "invalidate");
+    await deps.service.createComment({ postId: 3, userId: 2, body: "Nice" });
+    expect(invalidate).toHaveBeenCalledWith("post:3:comments", "post-lists");
+    await deps.service.getCommentsForPost({ postId: 3 });
+    expect(deps.comments.findPageByPost).toHaveBeenCalledTimes(2);
+
+    await deps.service.createComments([
+      { postId: 3, userId: 2, body: "a" },
+      { postId: 4, userId: 2, body: "b" },
+    ]);
+    expect(invalidate).toHaveBeenLastCalledWith("post-lists", "post:3:comments", "post:4:comments");
   });
 });

@@ -1,3 +1,4 @@
+import { CACHE_TTL, cacheKeys, cacheTags, type AppCache } from "@/lib/cache-policy";
 import { NotFoundError } from "@/lib/errors";
 import { toPage, toSlice, type Page } from "@/lib/pagination";
 import { parseInput } from "@/lib/validation";
@@ -17,6 +18,7 @@ export interface CommentServiceDeps {
   comments: Pick<CommentRepository, "findPageByPost" | "create" | "createMany">;
   posts: Pick<PostRepository, "exists" | "findExistingIds">;
   users: Pick<UserRepository, "exists" | "findExistingIds">;
+  cache: AppCache;
 }
 
 export class CommentService {
@@ -24,11 +26,17 @@ export class CommentService {
 
   async getCommentsForPost(input: CommentsByPostInput): Promise<Page<CommentView>> {
     const query = parseInput(zCommentsByPostInput, input);
-    const { items, total } = await this.deps.comments.findPageByPost(query.postId, toSlice(query));
-    if (total === 0 && !(await this.deps.posts.exists(query.postId))) {
-      throw new NotFoundError("Post", query.postId);
-    }
-    return toPage(items, total, query);
+    return this.deps.cache.getCached(
+      cacheKeys.commentsPage(query.postId, query),
+      async () => {
+        const { items, total } = await this.deps.comments.findPageByPost(query.postId, toSlice(query));
+        if (total === 0 && !(await this.deps.posts.exists(query.postId))) {
+          throw new NotFoundError("Post", query.postId);
+        }
+        return toPage(items, total, query);
+      },
+      { ttl: CACHE_TTL.list, tags: [cacheTags.postComments(query.postId)] },
+    );
   }
 
   async createComment(input: CreateCommentInput): Promise<CreatedComment> {
@@ -39,7 +47,10 @@ export class CommentService {
     ]);
     if (!postExists) throw new NotFoundError("Post", data.postId);
     if (!userExists) throw new NotFoundError("User", data.userId);
-    return this.deps.comments.create(data);
+    const comment = await this.deps.comments.create(data);
+    // The post's comment pages, and the comment counts that every list of posts shows.
+    await this.deps.cache.invalidate(cacheTags.postComments(data.postId), cacheTags.postLists);
+    return comment;
   }
 
   /** Bulk import: every row valid and every post and author known, or nothing is written. */
@@ -55,6 +66,8 @@ export class CommentService {
     if (missingPost !== undefined) throw new NotFoundError("Post", missingPost);
     const missingUser = userIds.find((id) => !users.has(id));
     if (missingUser !== undefined) throw new NotFoundError("User", missingUser);
-    return this.deps.comments.createMany(rows);
+    const created = await this.deps.comments.createMany(rows);
+    await this.deps.cache.invalidate(cacheTags.postLists, ...postIds.map(cacheTags.postComments));
+    return created;
   }
 }

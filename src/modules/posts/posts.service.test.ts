@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { AppError, NotFoundError } from "@/lib/errors";
+import { createTestCache } from "../../../tests/support/cache";
 import { PostService, type PostServiceDeps } from "./posts.service";
 import type { PostDetail, PostSummary } from "./posts.types";
 
@@ -27,7 +28,7 @@ function fakeDeps(overrides: Partial<PostServiceDeps["posts"]> = {}, users: Part
     findExistingIds: vi.fn(async (ids: number[]) => new Set(ids)),
     ...users,
   };
-  return { posts, users: userRepo, service: new PostService({ posts, users: userRepo }) };
+  return { posts, users: userRepo, service: new PostService({ posts, users: userRepo, cache: createTestCache() }) };
 }
 
 describe("PostService", () => {
@@ -129,5 +130,56 @@ describe("PostService", () => {
 
     const ok = fakeDeps();
     await expect(ok.service.createPosts([{ userId: 1, title: "a", body: "b" }])).resolves.toBe(1);
+  });
+
+  describe("caching (lists 5 minutes)", () => {
+    it("reads a feed page from the repository once, then from the cache", async () => {
+      const { posts, service } = fakeDeps();
+      const first = await service.getFeedPage({ page: 1 });
+      await expect(service.getFeedPage({ page: "1" })).resolves.toEqual(first);
+      expect(posts.findFeedPage).toHaveBeenCalledOnce();
+      await service.getFeedPage({ page: 2 });
+      expect(posts.findFeedPage).toHaveBeenCalledTimes(2); // another page, another entry
+    });
+
+    it("caches author pages and searches, but not an unknown author", async () => {
+      const { posts, service } = fakeDeps({ findPageByAuthor: vi.fn(async () => ({ items: [summary(1)], total: 1 })) });
+      await service.getPostsByAuthor({ userId: 7 });
+      await service.getPostsByAuthor({ userId: 7 });
+      expect(posts.findPageByAuthor).toHaveBeenCalledOnce();
+      await service.searchByTitle({ q: "post" });
+      await service.searchByTitle({ q: " post " });
+      expect(posts.findPageByTitle).toHaveBeenCalledOnce();
+
+      const unknown = fakeDeps({}, { exists: vi.fn(async () => false) });
+      await expect(unknown.service.getPostsByAuthor({ userId: 8 })).rejects.toBeInstanceOf(NotFoundError);
+      await expect(unknown.service.getPostsByAuthor({ userId: 8 })).rejects.toBeInstanceOf(NotFoundError);
+      expect(unknown.posts.findPageByAuthor).toHaveBeenCalledTimes(2);
+    });
+
+    it("a new post makes every list stale", async () => {
+      const { posts, service } = fakeDeps();
+      await service.getFeedPage();
+      await service.searchByTitle({ q: "post" });
+      await service.createPost({ userId: 7, title: "New", body: "." });
+      await service.getFeedPage();
+      await service.searchByTitle({ q: "post" });
+      expect(posts.findFeedPage).toHaveBeenCalledTimes(2);
+      expect(posts.findPageByTitle).toHaveBeenCalledTimes(2);
+    });
+
+    it("invalidates the lists and each author's profile after a write, and nothing after a refused one", async () => {
+      const cache = { getCached: vi.fn(), invalidate: vi.fn(async () => {}) };
+      const { posts, users } = fakeDeps();
+      const service = new PostService({ posts, users, cache });
+      await service.createPosts([
+        { userId: 1, title: "a", body: "." },
+        { userId: 2, title: "b", body: "." },
+      ]);
+      expect(cache.invalidate).toHaveBeenCalledWith("post-lists", "user:1", "user:2");
+      vi.mocked(users.exists).mockResolvedValueOnce(false);
+      await expect(service.createPost({ userId: 3, title: "c", body: "." })).rejects.toBeInstanceOf(NotFoundError);
+      expect(cache.invalidate).toHaveBeenCalledOnce();
+    });
   });
 });

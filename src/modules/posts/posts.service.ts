@@ -1,3 +1,4 @@
+import { CACHE_TTL, cacheKeys, cacheTags, type AppCache } from "@/lib/cache-policy";
 import { NotFoundError } from "@/lib/errors";
 import { toPage, toSlice, type Page } from "@/lib/pagination";
 import { parseInput } from "@/lib/validation";
@@ -23,15 +24,24 @@ export interface PostServiceDeps {
     "findFeedPage" | "findPageByAuthor" | "findPageByTitle" | "findById" | "create" | "createMany"
   >;
   users: Pick<UserRepository, "exists" | "findExistingIds">;
+  cache: AppCache;
 }
+
+const LIST_CACHE = { ttl: CACHE_TTL.list, tags: [cacheTags.postLists] };
 
 export class PostService {
   constructor(private readonly deps: PostServiceDeps) {}
 
   async getFeedPage(input: FeedInput = {}): Promise<Page<PostSummary>> {
     const query = parseInput(zFeedInput, input);
-    const { items, total } = await this.deps.posts.findFeedPage(toSlice(query));
-    return toPage(items, total, query);
+    return this.deps.cache.getCached(
+      cacheKeys.feedPage(query),
+      async () => {
+        const { items, total } = await this.deps.posts.findFeedPage(toSlice(query));
+        return toPage(items, total, query);
+      },
+      LIST_CACHE,
+    );
   }
 
   async getPost(id: number): Promise<PostDetail> {
@@ -42,24 +52,39 @@ export class PostService {
 
   async getPostsByAuthor(input: PostsByAuthorInput): Promise<Page<PostSummary>> {
     const query = parseInput(zPostsByAuthorInput, input);
-    const { items, total } = await this.deps.posts.findPageByAuthor(query.userId, toSlice(query));
-    // An empty page is ambiguous: an author with no posts, or no such author.
-    if (total === 0 && !(await this.deps.users.exists(query.userId))) {
-      throw new NotFoundError("User", query.userId);
-    }
-    return toPage(items, total, query);
+    return this.deps.cache.getCached(
+      cacheKeys.authorPage(query.userId, query),
+      async () => {
+        const { items, total } = await this.deps.posts.findPageByAuthor(query.userId, toSlice(query));
+        // An empty page is ambiguous: an author with no posts, or no such author (thrown, so not cached).
+        if (total === 0 && !(await this.deps.users.exists(query.userId))) {
+          throw new NotFoundError("User", query.userId);
+        }
+        return toPage(items, total, query);
+      },
+      LIST_CACHE,
+    );
   }
 
   async searchByTitle(input: SearchInput): Promise<Page<PostSummary>> {
     const query = parseInput(zSearchInput, input);
-    const { items, total } = await this.deps.posts.findPageByTitle(query.q, toSlice(query));
-    return toPage(items, total, query);
+    return this.deps.cache.getCached(
+      cacheKeys.searchPage(query.q, query),
+      async () => {
+        const { items, total } = await this.deps.posts.findPageByTitle(query.q, toSlice(query));
+        return toPage(items, total, query);
+      },
+      LIST_CACHE,
+    );
   }
 
   async createPost(input: CreatePostInput): Promise<CreatedPost> {
     const data = parseInput(zCreatePostInput, input);
     if (!(await this.deps.users.exists(data.userId))) throw new NotFoundError("User", data.userId);
-    return this.deps.posts.create(data);
+    const post = await this.deps.posts.create(data);
+    // Every list may show it, and the author's profile counts it.
+    await this.deps.cache.invalidate(cacheTags.postLists, cacheTags.user(data.userId));
+    return post;
   }
 
   /** Bulk import (seed, migrations of content): all rows valid and all authors known, or nothing is written. */
@@ -69,6 +94,8 @@ export class PostService {
     const known = await this.deps.users.findExistingIds(authorIds);
     const missing = authorIds.find((id) => !known.has(id));
     if (missing !== undefined) throw new NotFoundError("User", missing);
-    return this.deps.posts.createMany(rows);
+    const created = await this.deps.posts.createMany(rows);
+    await this.deps.cache.invalidate(cacheTags.postLists, ...authorIds.map(cacheTags.user));
+    return created;
   }
 }

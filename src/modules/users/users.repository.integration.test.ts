@@ -12,9 +12,15 @@ describe("UserRepository", () => {
     for (let i = 0; i < 4; i++) await createPost({ userId: user.id });
     t.resetQueries();
     const profile = await new UserRepository(t.db).findProfileById(user.id);
-    expect(profile).toEqual({ id: user.id, name: "Margaret", createdAt: user.createdAt, postCount: 4 });
+    expect(profile).toEqual({ id: user.id, name: "Margaret", role: "member", createdAt: user.createdAt, postCount: 4 });
     expect(profile).not.toHaveProperty("email");
     expect(t.queries.length).toBeLessThanOrEqual(2);
+  });
+
+  it("writes and reads the role", async () => {
+    const admin = await createUser({ role: "admin" });
+    expect(admin.role).toBe("admin");
+    await expect(new UserRepository(t.db).findProfileById(admin.id)).resolves.toMatchObject({ role: "admin" });
   });
 
   it("returns null for an unknown id and tells which ids exist", async () => {

@@ -1,12 +1,12 @@
 import type { Database } from "@/lib/prisma";
-import type { CreatedUser, UserProfile } from "./users.types";
+import type { CreatedUser, UserProfile, UserRole } from "./users.types";
 
 export class UserRepository {
   constructor(private readonly db: Database) {}
 
   async findProfileById(id: number): Promise<UserProfile | null> {
     const [user, postCount] = await Promise.all([
-      this.db.user.findUnique({ where: { id }, select: { id: true, name: true, createdAt: true } }),
+      this.db.user.findUnique({ where: { id }, select: { id: true, name: true, role: true, createdAt: true } }),
       this.db.post.count({ where: { userId: id } }),
     ]);
     return user ? { ...user, postCount } : null;
@@ -27,10 +27,10 @@ export class UserRepository {
     return this.db.user.findUnique({ where: { email }, select: { id: true } });
   }
 
-  async create(data: { email: string; name: string; createdAt?: Date }): Promise<CreatedUser> {
+  async create(data: { email: string; name: string; role: UserRole; createdAt?: Date }): Promise<CreatedUser> {
     return this.db.user.create({
       data,
-      select: { id: true, email: true, name: true, createdAt: true },
+      select: { id: true, email: true, name: true, role: true, createdAt: true },
     });
   }
 }

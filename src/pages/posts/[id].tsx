@@ -5,19 +5,23 @@ import { ErrorState } from "@/components/ErrorState";
 import { Layout } from "@/components/Layout";
 import { pageHref, Pagination } from "@/components/Pagination";
 import { formatDate, plural } from "@/lib/format";
+import { HTTP_CACHE } from "@/lib/http-cache";
 import { loadPage } from "@/lib/page-props";
 import { parseInput } from "@/lib/validation";
 import { zCommentsByPostInput } from "@/modules/comments/comments.types";
 import { getServices } from "@/server/services";
 
-export const getServerSideProps = loadPage(async ({ query }) => {
-  const { id, ...page } = query;
-  const input = parseInput(zCommentsByPostInput, { ...page, postId: id });
-  const services = getServices();
-  const post = await services.posts.getPost(input.postId);
-  const comments = await services.comments.getCommentsForPost(input);
-  return { post, comments };
-});
+export const getServerSideProps = loadPage(
+  async ({ query }) => {
+    const { id, ...page } = query;
+    const input = parseInput(zCommentsByPostInput, { ...page, postId: id });
+    const services = getServices();
+    const post = await services.posts.getPost(input.postId);
+    const comments = await services.comments.getCommentsForPost(input);
+    return { post, comments };
+  },
+  { cacheControl: HTTP_CACHE.minutes },
+);
 
 export default function PostPage({ data, error }: InferGetServerSidePropsType<typeof getServerSideProps>) {
   if (error) {

@@ -5,19 +5,26 @@ import { Layout } from "@/components/Layout";
 import { pageHref, Pagination } from "@/components/Pagination";
 import { PostList } from "@/components/PostList";
 import { formatDate, plural } from "@/lib/format";
+import { HTTP_CACHE } from "@/lib/http-cache";
 import { loadPage } from "@/lib/page-props";
 import { parseInput } from "@/lib/validation";
 import { zPostsByAuthorInput } from "@/modules/posts/posts.types";
+import type { UserRole } from "@/modules/users/users.types";
 import { getServices } from "@/server/services";
 
-export const getServerSideProps = loadPage(async ({ query }) => {
-  const { id, ...page } = query;
-  const input = parseInput(zPostsByAuthorInput, { ...page, userId: id });
-  const services = getServices();
-  const profile = await services.users.getProfile(input.userId);
-  const posts = await services.posts.getPostsByAuthor(input);
-  return { profile, posts };
-});
+const ROLE_LABELS: Record<UserRole, string> = { member: "Member", admin: "Admin" };
+
+export const getServerSideProps = loadPage(
+  async ({ query }) => {
+    const { id, ...page } = query;
+    const input = parseInput(zPostsByAuthorInput, { ...page, userId: id });
+    const services = getServices();
+    const profile = await services.users.getProfile(input.userId);
+    const posts = await services.posts.getPostsByAuthor(input);
+    return { profile, posts };
+  },
+  { cacheControl: HTTP_CACHE.minutes },
+);
 
 export default function ProfilePage({ data, error }: InferGetServerSidePropsType<typeof getServerSideProps>) {
   if (error) {
@@ -35,7 +42,8 @@ export default function ProfilePage({ data, error }: InferGetServerSidePropsType
         <div>
           <h1>{profile.name}</h1>
           <p className="meta">
-            Member since <time dateTime={profile.createdAt}>{formatDate(profile.createdAt)}</time> ·{" "}
+            {ROLE_LABELS[profile.role]} · joined{" "}
+            <time dateTime={profile.createdAt}>{formatDate(profile.createdAt)}</time> ·{" "}
             {plural(profile.postCount, "post")}
           </p>
         </div>

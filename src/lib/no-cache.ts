@@ -1,0 +1,14 @@
+import type { AppCache } from "./cache-policy";
+import type { Cache } from "./redis";
+
+/**
+ * The app without its cache: every read runs its fetcher, nothing is stored or shared.
+ * Selected by CACHE_DISABLED=true (the benchmark's uncached figure, or to rule the cache out
+ * while debugging); also what benchmarks use to measure the database alone.
+ */
+export const noCache: AppCache & Pick<Cache, "ping"> = {
+  getCached: <T>(_key: string, fetcher: () => Promise<T>) => fetcher(),
+  invalidate: async () => {},
+  // Nothing to reach, so nothing can be down: the health check reports the cache as fine.
+  ping: async () => ({ store: "disabled", ok: true, latencyMs: 0 }),
+};

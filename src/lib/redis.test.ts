@@ -1,0 +1,258 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { parseEnv } from "./env";
+import { logger } from "./logger";
+import {
+  CACHE_VERSION,
+  Cache,
+  createCache,
+  createCacheStore,
+  createMemoryStore,
+  getCache,
+  getCached,
+  setCache,
+  type CacheStore,
+} from "./redis";
+
+/** A memory store whose operations a test can watch, break or hold. */
+function watchedStore() {
+  const inner = createMemoryStore();
+  const store = {
+    kind: "memory" as const,
+    mget: vi.fn(inner.mget),
+    set: vi.fn(inner.set),
+    setMany: vi.fn(inner.setMany),
+    ping: vi.fn(inner.ping),
+  } satisfies CacheStore;
+  return store;
+}
+
+function cacheOn(store: CacheStore, timeoutMs = 5_000) {
+  const log = { warn: vi.fn() };
+  return { cache: new Cache({ store, namespace: "unit", timeoutMs, logger: log }), log };
+}
+
+const never = () => new Promise<never>(() => {});
+
+describe("getCached", () => {
+  it("calls the fetcher on a miss only, then serves the cached value", async () => {
+    const { cache } = cacheOn(createMemoryStore());
+    const fetcher = vi.fn(async () => ({ id: 1, name: "Ada" }));
+    await expect(cache.getCached("user:1", fetcher)).resolves.toEqual({ id: 1, name: "Ada" });
+    await expect(cache.getCached("user:1", fetcher)).resolves.toEqual({ id: 1, name: "Ada" });
+    expect(fetcher).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([null, 0, false, "", undefined])("treats a cached %j as a hit", async (value) => {
+    const { cache } = cacheOn(createMemoryStore());
+    const fetcher = vi.fn(async () => value);
+    await cache.getCached("falsy", fetcher);
+    await expect(cache.getCached("falsy", fetcher)).resolves.toBe(value);
+    expect(fetcher).toHaveBeenCalledTimes(1);
+  });
+
+  it("keeps types through the store: dates stay dates", async () => {
+    const { cache } = cacheOn(createMemoryStore());
+    const value = { createdAt: new Date("2026-01-02T03:04:05.006Z"), tags: new Set(["a"]), big: 2n ** 70n };
+    await cache.getCached("typed", async () => value);
+    const hit = await cache.getCached("typed", async () => ({ createdAt: new Date(0), tags: new Set(), big: 0n }));
+    expect(hit.createdAt).toBeInstanceOf(Date);
+    expect(hit).toEqual(value);
+  });
+
+  it("runs the fetcher once for concurrent misses of one key", async () => {
+    const { cache } = cacheOn(createMemoryStore());
+    let release!: (value: string) => void;
+    const fetcher = vi.fn(() => new Promise<string>((resolve) => (release = resolve)));
+    const reads = Array.from({ length: 5 }, () => cache.getCached("slow", fetcher));
+    await vi.waitFor(() => expect(fetcher).toHaveBeenCalled());
+    release("done");
+    await expect(Promise.all(reads)).resolves.toEqual(Array(5).fill("done"));
+    expect(fetcher).toHaveBeenCalledTimes(1);
+  });
+
+  it("caches no error: every waiter gets it, and the next read fetches again", async () => {
+    const { cache } = cacheOn(createMemoryStore());
+    const fetcher = vi.fn().mockRejectedValueOnce(new Error("boom")).mockResolvedValue("fine");
+    const reads = [cache.getCached("flaky", fetcher), cache.getCached("flaky", fetcher)];
+    await expect(Promise.all(reads)).rejects.toThrow("boom");
+    await expect(cache.getCached("flaky", fetcher)).resolves.toBe("fine");
+    expect(fetcher).toHaveBeenCalledTimes(2);
+  });
+
+  it("stores under a namespaced, versioned key with the TTL given (300 s by default)", async () => {
+    const store = watchedStore();
+    const { cache } = cacheOn(store);
+    await cache.getCached("feed:p1", async () => 1);
+    await cache.getCached("profile:1", async () => 1, 3600);
+    expect(store.set).toHaveBeenCalledWith(`unit:v${CACHE_VERSION}:feed:p1`, expect.any(String), 300);
+    expect(store.set).toHaveBeenCalledWith(`unit:v${CACHE_VERSION}:profile:1`, expect.any(String), 3600);
+  });
+
+  it("never reads another namespace's entries", async () => {
+    const store = createMemoryStore();
+    await new Cache({ store, namespace: "preview" }).getCached("k", async () => "preview value");
+    await expect(new Cache({ store, namespace: "production" }).getCached("k", async () => "own")).resolves.toBe("own");
+  });
+
+  it.each([0, -1, 1.5, 86_401])("refuses a TTL of %s seconds", async (ttl) => {
+    const { cache } = cacheOn(createMemoryStore());
+    expect(() => cache.getCached("k", async () => 1, ttl)).toThrow(RangeError);
+  });
+
+  it("treats an entry it cannot decode as a miss and replaces it", async () => {
+    const store = createMemoryStore();
+    await store.set(`unit:v${CACHE_VERSION}:k`, "not superjson", 60);
+    const { cache } = cacheOn(store);
+    await expect(cache.getCached("k", async () => "fresh")).resolves.toBe("fresh");
+    await expect(cache.getCached("k", async () => "again")).resolves.toBe("fresh");
+  });
+});
+
+describe("getCached when the store fails", () => {
+  it("serves the fetcher's value and logs when the store errors", async () => {
+    const store = watchedStore();
+    store.mget.mockRejectedValue(new Error("ECONNREFUSED"));
+    const { cache, log } = cacheOn(store);
+    const fetcher = vi.fn(async () => "from the database");
+    await expect(cache.getCached("k", fetcher)).resolves.toBe("from the database");
+    await expect(cache.getCached("k", fetcher)).resolves.toBe("from the database");
+    expect(fetcher).toHaveBeenCalledTimes(2);
+    expect(store.set).not.toHaveBeenCalled();
+    expect(log.warn).toHaveBeenCalledWith(expect.objectContaining({ err: expect.any(Error) }), expect.any(String));
+  });
+
+  it("gives up on a store that does not answer within the timeout", async () => {
+    const store = watchedStore();
+    store.mget.mockImplementation(never);
+    const { cache, log } = cacheOn(store, 20);
+    await expect(cache.getCached("k", async () => "from the database")).resolves.toBe("from the database");
+    expect(log.warn).toHaveBeenCalledOnce();
+    expect(String(log.warn.mock.calls[0]?.[0].err)).toContain("20 ms");
+  });
+
+  it("still answers when storing the value fails", async () => {
+    const store = watchedStore();
+    store.set.mockRejectedValue(new Error("READONLY"));
+    const { cache, log } = cacheOn(store);
+    await expect(cache.getCached("k", async () => "value")).resolves.toBe("value");
+    expect(log.warn).toHaveBeenCalledWith(expect.anything(), "cache write failed");
+  });
+
+  it("logs a failed invalidation instead of failing the write that asked for it", async () => {
+    const store = watchedStore();
+    store.setMany.mockRejectedValue(new Error("down"));
+    const { cache, log } = cacheOn(store);
+    await expect(cache.invalidate("post-lists")).resolves.toBeUndefined();
+    expect(log.warn).toHaveBeenCalledWith(expect.objectContaining({ tags: ["post-lists"] }), expect.any(String));
+  });
+
+  it("reports the store's health through ping", async () => {
+    const healthy = cacheOn(createMemoryStore()).cache;
+    await expect(healthy.ping()).resolves.toEqual({ store: "memory", ok: true, latencyMs: expect.any(Number) });
+    const store = watchedStore();
+    store.ping.mockRejectedValue(new Error("down"));
+    await expect(cacheOn(store).cache.ping()).resolves.toMatchObject({ store: "memory", ok: false });
+  });
+});
+
+describe("invalidation by tag", () => {
+  it("makes every entry with the tag stale, and only those", async () => {
+    const { cache } = cacheOn(createMemoryStore());
+    const feed = vi.fn(async () => "feed");
+    const profile = vi.fn(async () => "profile");
+    const read = () =>
+      Promise.all([
+        cache.getCached("feed:p1", feed, { tags: ["post-lists"] }),
+        cache.getCached("feed:p2", feed, { tags: ["post-lists"] }),
+        cache.getCached("user:1", profile, { tags: ["user:1"] }),
+      ]);
+    await read();
+    await read();
+    expect(feed).toHaveBeenCalledTimes(2);
+    await cache.invalidate("post-lists");
+    await read();
+    expect(feed).toHaveBeenCalledTimes(4);
+    expect(profile).toHaveBeenCalledTimes(1);
+  });
+
+  it("does not keep a value read before a write that finished during the read", async () => {
+    const { cache } = cacheOn(createMemoryStore());
+    let release!: (value: string) => void;
+    const slowRead = cache.getCached("feed", () => new Promise<string>((resolve) => (release = resolve)), {
+      tags: ["post-lists"],
+    });
+    await vi.waitFor(() => expect(release).toBeDefined());
+    await cache.invalidate("post-lists"); // the write lands while the old rows are in flight
+    release("old rows");
+    await expect(slowRead).resolves.toBe("old rows");
+    await expect(cache.getCached("feed", async () => "new rows", { tags: ["post-lists"] })).resolves.toBe("new rows");
+  });
+
+  it("writes one key per tag and never scans", async () => {
+    const store = watchedStore();
+    const { cache } = cacheOn(store);
+    await cache.invalidate("post-lists", "user:7");
+    expect(store.setMany).toHaveBeenCalledOnce();
+    expect(store.setMany.mock.calls[0]?.[0].map(([key]) => key)).toEqual([
+      `unit:v${CACHE_VERSION}:tag:post-lists`,
+      `unit:v${CACHE_VERSION}:tag:user:7`,
+    ]);
+  });
+});
+
+describe("the process-wide cache", () => {
+  afterEach(() => setCache(undefined));
+
+  it("is what the article's getCached(key, fetcher, ttl) uses", async () => {
+    const store = watchedStore();
+    setCache(new Cache({ store }));
+    const fetcher = vi.fn(async () => 42);
+    await getCached("answer", fetcher);
+    await expect(getCached("answer", fetcher)).resolves.toBe(42);
+    expect(fetcher).toHaveBeenCalledOnce();
+    expect(store.set).toHaveBeenCalledWith(expect.stringMatching(/:answer$/), expect.any(String), 300);
+  });
+
+  it("is in process when no Upstash variable is set", () => {
+    expect(getCache().store.kind).toBe("memory");
+  });
+
+  it("is Upstash when its variables are set", () => {
+    const config = parseEnv({ UPSTASH_REDIS_URL: "https://eu1.upstash.io", UPSTASH_REDIS_TOKEN: "t" });
+    expect(createCacheStore(config).kind).toBe("upstash");
+    expect(createCache(config).store.kind).toBe("upstash");
+    expect(createCacheStore(parseEnv({})).kind).toBe("memory");
+  });
+
+  it("warns when production runs without a shared store", () => {
+    const warn = vi.spyOn(logger, "warn").mockImplementation(() => undefined);
+    createCache(parseEnv({ NODE_ENV: "production" }));
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining("per instance"));
+    warn.mockClear();
+    createCache(parseEnv({ NODE_ENV: "development" }));
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
+  });
+});
+
+describe("the memory store", () => {
+  it("writes several keys at once and reads them back in order", async () => {
+    const store = createMemoryStore();
+    await store.setMany(
+      [
+        ["a", "1"],
+        ["b", "2"],
+      ],
+      60,
+    );
+    await expect(store.mget(["b", "missing", "a"])).resolves.toEqual(["2", null, "1"]);
+  });
+
+  it("evicts the least recently used entries beyond its size", async () => {
+    const store = createMemoryStore({ maxSize: 20 });
+    await store.set("a", "1234567", 60);
+    await store.set("b", "1234567", 60);
+    await store.set("c", "1234567", 60);
+    await expect(store.mget(["a", "b", "c"])).resolves.toEqual([null, "1234567", "1234567"]);
+  });
+});

@@ -1,0 +1,152 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FULL, parseArgs, SMOKE } from "../../bench/config";
+import { BenchCheckError, measure, median } from "../../bench/lib/measure";
+import {
+  bytes,
+  markdownTable,
+  TABLE_END,
+  TABLE_START,
+  textTable,
+  withLatestTable,
+  type BenchResults,
+  type ClaimRow,
+} from "../../bench/lib/report";
+import { load } from "../../bench/scenarios/http";
+
+describe("median", () => {
+  it("takes the middle value, or the mean of the two middle values", () => {
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(() => median([])).toThrow();
+  });
+});
+
+describe("measure", () => {
+  it("runs the warm-up, then the timed runs, one after the other", async () => {
+    let calls = 0;
+    let running = 0;
+    const timing = await measure(
+      async () => {
+        calls++;
+        running++;
+        expect(running).toBe(1);
+        await Promise.resolve();
+        running--;
+      },
+      { warmup: 2, runs: 5 },
+    );
+    expect(calls).toBe(7);
+    expect(timing.runs).toBe(5);
+    expect(timing.minMs).toBeLessThanOrEqual(timing.medianMs);
+    expect(timing.medianMs).toBeLessThanOrEqual(timing.maxMs);
+  });
+});
+
+describe("measure with a setup step", () => {
+  it("runs `before` ahead of every run, warm-up included", async () => {
+    const calls: string[] = [];
+    await measure(
+      async () => {
+        calls.push("task");
+      },
+      { warmup: 1, runs: 2 },
+      async () => {
+        calls.push("before");
+      },
+    );
+    expect(calls).toEqual(["before", "task", "before", "task", "before", "task"]);
+  });
+});
+
+describe("parseArgs", () => {
+  it("defaults to the article's scale and writes bench/results", () => {
+    const args = parseArgs([]);
+    expect(args.profile).toBe(FULL);
+    expect(FULL.scale.posts).toBe(100_000);
+    expect(args).toMatchObject({ outDir: "bench/results", rebuild: true, skipHttp: false, updateDocs: true });
+  });
+
+  it("--smoke uses tiny data, writes nothing and reuses a build", () => {
+    expect(parseArgs(["--smoke"])).toMatchObject({
+      profile: SMOKE,
+      outDir: undefined,
+      rebuild: false,
+      updateDocs: false,
+    });
+  });
+
+  it("reads flags with values and rejects unknown ones", () => {
+    expect(parseArgs(["--skip-http", "--out=tmp/x", "--note=shared = busy"])).toMatchObject({
+      skipHttp: true,
+      outDir: "tmp/x",
+      note: "shared = busy",
+      updateDocs: false,
+    });
+    expect(() => parseArgs(["--fast"])).toThrow(/unknown argument --fast/);
+  });
+});
+
+describe("report", () => {
+  const rows: ClaimRow[] = [{ practice: "A2.2 | index", claim: "150×", measured: "28×", ratio: "0.19× the claim" }];
+
+  it("prints aligned columns and escapes Markdown pipes", () => {
+    expect(textTable(rows).split("\n")[2]).toMatch(/^A2\.2 \| index\s+150×\s+28×\s+0\.19× the claim$/);
+    expect(markdownTable(rows)).toContain("| A2.2 \\| index | 150× | 28× | 0.19× the claim |");
+  });
+
+  it("replaces only the table between the markers of docs/benchmarks.md", () => {
+    const results = {
+      mode: "full",
+      machine: {
+        date: "d",
+        cpu: "c",
+        cores: 2,
+        os: "o",
+        node: "n",
+        database: { kind: "postgresql", version: "v" },
+        redis: "r",
+        loadAverage: { start: 1 },
+      },
+      scale: { users: 1, posts: 2, comments: 3, seedSeconds: 1 },
+      runs: { warmup: 1, runs: 3 },
+      skipped: { HTTP: "--skip-http" },
+    } as BenchResults;
+    const doc = `intro\n${TABLE_START}\nold table\n${TABLE_END}\noutro\n`;
+    const updated = withLatestTable(doc, results);
+    expect(updated).toMatch(/^intro\n<!-- bench:latest:start -->\n\n- Run: full/);
+    expect(updated).toContain("Not measured: HTTP: --skip-http");
+    expect(updated).not.toContain("old table");
+    expect(updated.endsWith(`${TABLE_END}\noutro\n`)).toBe(true);
+    expect(() => withLatestTable("no markers", results)).toThrow(/needs/);
+  });
+
+  it("writes sizes in B, KB and MB", () => {
+    expect([bytes(512), bytes(2_950), bytes(1_400_000)]).toEqual(["512 B", "3 KB", "1.4 MB"]);
+  });
+});
+
+describe("load", () => {
+  let server: Server;
+  let base: string;
+
+  beforeAll(async () => {
+    server = createServer((req, res) => res.writeHead(req.url === "/ok" ? 200 : 500).end("{}"));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it("counts the requests it sent", async () => {
+    const result = await load(`${base}/ok`, { connections: 2, amount: 20, warmupRequests: 0 }, 2);
+    expect(result.requests).toBe(20);
+    expect(result.bytesPerResponse).toBe(2);
+  });
+
+  it("fails the benchmark when the server answers errors", async () => {
+    await expect(load(`${base}/broken`, { connections: 1, amount: 5, warmupRequests: 0 }, 2)).rejects.toBeInstanceOf(
+      BenchCheckError,
+    );
+  });
+});
