@@ -8,7 +8,8 @@ import { AppError } from "@/lib/errors";
 import { HTTP_CACHE } from "@/lib/http-cache";
 import { loadPage } from "@/lib/page-props";
 import { parseInput } from "@/lib/validation";
-import { SEARCH_MIN_LENGTH, zSearchInput } from "@/modules/posts/posts.types";
+import { SEARCH_MAX_LENGTH, SEARCH_MIN_LENGTH } from "@/modules/posts/posts.limits";
+import { zSearchInput } from "@/modules/posts/posts.types";
 import { getServices } from "@/server/services";
 
 // Only fetched by browsers, and only when the flag is on: the server-rendered form works without it.
@@ -55,7 +56,7 @@ export default function SearchPage({ data, error }: InferGetServerSidePropsType<
               value={text}
               onChange={(event) => setText(event.target.value)}
               minLength={SEARCH_MIN_LENGTH}
-              maxLength={100}
+              maxLength={SEARCH_MAX_LENGTH}
               autoComplete="off"
               aria-describedby={data.problem ? "q-problem" : undefined}
             />

@@ -2,19 +2,20 @@ import { z } from "zod";
 import { zPageQuery } from "@/lib/pagination";
 import { zId } from "@/lib/validation";
 import type { UserRef } from "@/modules/users/users.types";
+import { SEARCH_MAX_LENGTH, SEARCH_MIN_LENGTH } from "./posts.limits";
+
+export { SEARCH_MAX_LENGTH, SEARCH_MIN_LENGTH };
 
 export const zPostIdInput = z.object({ id: zId });
 export const zFeedInput = zPageQuery;
 export const zPostsByAuthorInput = zPageQuery.extend({ userId: zId });
 
-export const SEARCH_MIN_LENGTH = 3;
 export const zSearchInput = zPageQuery.extend({
   q: z
     .string({ error: "is required" })
     .trim()
-    // Trigram indexes only help from three characters on.
     .min(SEARCH_MIN_LENGTH, { error: `must be at least ${SEARCH_MIN_LENGTH} characters` })
-    .max(100, { error: "must be 100 characters or less" }),
+    .max(SEARCH_MAX_LENGTH, { error: `must be ${SEARCH_MAX_LENGTH} characters or less` }),
 });
 
 export const zCreatePostInput = z.object({

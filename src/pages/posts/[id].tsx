@@ -1,5 +1,6 @@
 import type { InferGetServerSidePropsType } from "next";
 import Link from "next/link";
+import { Avatar } from "@/components/Avatar";
 import { ErrorState } from "@/components/ErrorState";
 import { Layout } from "@/components/Layout";
 import { pageHref, Pagination } from "@/components/Pagination";
@@ -35,7 +36,8 @@ export default function PostPage({ data, error }: InferGetServerSidePropsType<ty
     <Layout title={post.title} description={`${post.title}, by ${post.author.name}.`}>
       <article className="post">
         <h1>{post.title}</h1>
-        <p className="meta">
+        <p className="meta byline">
+          <Avatar userId={post.author.id} size={32} preload />
           By <Link href={`/users/${post.author.id}`}>{post.author.name}</Link> ·{" "}
           <time dateTime={post.createdAt}>{formatDate(post.createdAt)}</time>
         </p>
@@ -49,7 +51,8 @@ export default function PostPage({ data, error }: InferGetServerSidePropsType<ty
           <ol className="comment-list">
             {comments.items.map((comment) => (
               <li key={comment.id}>
-                <p className="meta">
+                <p className="meta byline">
+                  <Avatar userId={comment.author.id} size={24} />
                   <Link href={`/users/${comment.author.id}`}>{comment.author.name}</Link> ·{" "}
                   <time dateTime={comment.createdAt}>{formatDate(comment.createdAt)}</time>
                 </p>

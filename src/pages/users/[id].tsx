@@ -1,4 +1,5 @@
 import type { InferGetServerSidePropsType } from "next";
+import { Avatar } from "@/components/Avatar";
 import { ErrorState } from "@/components/ErrorState";
 import { Layout } from "@/components/Layout";
 import { pageHref, Pagination } from "@/components/Pagination";
@@ -37,11 +38,15 @@ export default function ProfilePage({ data, error }: InferGetServerSidePropsType
   return (
     <Layout title={profile.name} description={`Posts by ${profile.name}.`}>
       <header className="profile">
-        <h1>{profile.name}</h1>
-        <p className="meta">
-          {ROLE_LABELS[profile.role]} · joined <time dateTime={profile.createdAt}>{formatDate(profile.createdAt)}</time>{" "}
-          · {plural(profile.postCount, "post")}
-        </p>
+        <Avatar userId={profile.id} size={64} preload />
+        <div>
+          <h1>{profile.name}</h1>
+          <p className="meta">
+            {ROLE_LABELS[profile.role]} · joined{" "}
+            <time dateTime={profile.createdAt}>{formatDate(profile.createdAt)}</time> ·{" "}
+            {plural(profile.postCount, "post")}
+          </p>
+        </div>
       </header>
       <PostList posts={posts.items} showAuthor={false} />
       <Pagination
