@@ -49,7 +49,9 @@ export default defineConfig({
         "scripts/db/migrate.ts",
         "scripts/db/create-migration.ts",
       ],
-      thresholds: { lines: 80, functions: 80, branches: 70, statements: 80 },
+      // Above the article's floor (lines 80, functions 80, branches 70), at what the suite reaches
+      // with Redis available, as in CI. Raise them when coverage rises; never lower them.
+      thresholds: { lines: 83, functions: 86, branches: 73, statements: 83 },
     },
   },
 });
