@@ -39,11 +39,6 @@ export function setDatabase(db: Database | undefined): void {
   globalForDb.__database = db;
 }
 
-/** `SELECT 1`: proves a connection can be made and a statement run (the health check). */
-export async function pingDatabase(db: Database): Promise<void> {
-  await db.$queryRaw`SELECT 1`;
-}
-
 export function getDatabase(): Database {
   if (globalForDb.__database) return globalForDb.__database;
   const url = process.env.DATABASE_URL ?? env.DATABASE_URL;

@@ -2,13 +2,14 @@ import type { AppCache } from "@/lib/cache-policy";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { noCache } from "@/lib/no-cache";
-import { getDatabase, pingDatabase, type Database } from "@/lib/prisma";
+import { getDatabase, type Database } from "@/lib/prisma";
 import { getCache, type Cache } from "@/lib/redis";
 import { appRelease } from "@/lib/release";
 import { CommentRepository } from "@/modules/comments/comments.repository";
 import { CommentService } from "@/modules/comments/comments.service";
 import { ConfigRepository } from "@/modules/config/config.repository";
 import { ConfigService } from "@/modules/config/config.service";
+import { HealthRepository } from "@/modules/health/health.repository";
 import { HealthService } from "@/modules/health/health.service";
 import { PostRepository } from "@/modules/posts/posts.repository";
 import { PostService } from "@/modules/posts/posts.service";
@@ -29,6 +30,7 @@ export function createServices(db: Database, cache: ServicesCache = getCache()) 
   const users = new UserRepository(db);
   const posts = new PostRepository(db);
   const comments = new CommentRepository(db);
+  const health = new HealthRepository(db);
   return {
     users: new UserService({ users, cache }),
     posts: new PostService({ posts, users, cache }),
@@ -38,7 +40,7 @@ export function createServices(db: Database, cache: ServicesCache = getCache()) 
     // database when the cache fails, so a failing cache degrades the answer (200), no more.
     health: new HealthService({
       checks: [
-        { name: "database", critical: true, probe: () => pingDatabase(db) },
+        { name: "database", critical: true, probe: () => health.ping() },
         { name: "cache", critical: false, probe: () => pingCache(cache) },
       ],
       timeoutMs: env.HEALTH_CHECK_TIMEOUT_MS,

@@ -1,5 +1,6 @@
 import { createNextApiHandler } from "@trpc/server/adapters/next";
 import { AppError } from "@/lib/errors";
+import { NO_STORE } from "@/lib/http";
 import { reportUnexpectedError } from "@/lib/monitoring/error-reporting";
 import { currentRequestContext, requestIdOf } from "@/lib/monitoring/request-context";
 import { observeRequest } from "@/lib/monitoring/request-observer";
@@ -19,7 +20,7 @@ const trpcHandler = createNextApiHandler({
     const thrown = AppError.is(error.cause) ? (error.cause.cause ?? error.cause) : (error.cause ?? error);
     reportUnexpectedError(thrown, { path });
   },
-  responseMeta: () => ({ headers: new Headers({ "Cache-Control": "private, no-store" }) }),
+  responseMeta: () => ({ headers: new Headers({ "Cache-Control": NO_STORE }) }),
 });
 
 export default function handler(...args: Parameters<typeof trpcHandler>) {
