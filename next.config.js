@@ -1,5 +1,11 @@
 import { execSync } from "node:child_process";
 import { withSentryConfig } from "@sentry/nextjs/config";
+import { pageDataHeaders, pageRedirects, STATIC_PAGE_REVALIDATE_SECONDS } from "./src/lib/page-routes.mjs";
+import { securityHeaders } from "./src/lib/security-headers.mjs";
+
+// Next loads this file before any app module, and as plain JavaScript: it cannot import the
+// TypeScript env module, so it reads the build-time variables (SENTRY_*, VERCEL_*) itself.
+// The app's own variables are validated when the server starts (src/lib/env.ts).
 
 // The commit this build is made from, named once for Sentry (release, source maps) and for
 // /api/health (src/lib/release.ts).
@@ -29,6 +35,27 @@ const nextConfig = {
   // Pino and the PostgreSQL driver run as plain Node modules rather than bundled code.
   serverExternalPackages: ["pino", "pino-pretty", "pg", "@prisma/adapter-pg"],
   env: { APP_RELEASE: release ?? "" },
+  // Static pages are sent with `s-maxage=<revalidate>` and, by default, a year of
+  // `stale-while-revalidate`, which browsers honour too: a browser copy, which no write can
+  // purge, could then be shown long after a write. Ending there, browsers revalidate every time
+  // (a 304 when nothing changed). Vercel's CDN sets its own (docs/decisions/0107-http-cache-levels.md).
+  expireTime: STATIC_PAGE_REVALIDATE_SECONDS,
+  // A list's first page is static, its further pages live at another path (src/lib/page-routes.mjs).
+  async redirects() {
+    return pageRedirects();
+  },
+  // On every response, static pages and files included; `next build` bakes them in, so the
+  // production policy is the one `next start` and Vercel serve.
+  async headers() {
+    const production = process.env.NODE_ENV === "production";
+    return [
+      {
+        source: "/:path*",
+        headers: securityHeaders({ production, sentryDsn: process.env.NEXT_PUBLIC_SENTRY_DSN }),
+      },
+      pageDataHeaders(),
+    ];
+  },
 };
 
 const config = withSentryConfig(nextConfig, {

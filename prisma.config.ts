@@ -1,7 +1,8 @@
 import { defineConfig } from "prisma/config";
 
 // Used by the Prisma CLI (generate, and `migrate dev` on a developer's machine).
-// The app and `npm run db:migrate` read DATABASE_URL themselves (src/lib/env.ts).
+// The app and `npm run db:migrate` read DATABASE_URL themselves (src/lib/env.ts). The CLI
+// loads this file on its own, before any app module, hence the raw read.
 export default defineConfig({
   schema: "prisma/schema.prisma",
   migrations: {

@@ -7,6 +7,8 @@ declare module "autocannon" {
     amount?: number;
     timeout?: number;
     headers?: Record<string, string>;
+    /** Paths each connection requests in turn. */
+    requests?: { method?: string; path?: string }[];
   }
   interface Histogram {
     average: number;
@@ -19,10 +21,15 @@ declare module "autocannon" {
     latency: Histogram;
     throughput: Histogram;
     non2xx: number;
+    "2xx": number;
     errors: number;
     timeouts: number;
     duration: number;
   }
-  function autocannon(options: Options): Promise<Result>;
+  /** A running load: a promise of the result that also reports each response as it comes. */
+  interface Instance extends PromiseLike<Result> {
+    on(event: "response", listener: (client: unknown, statusCode: number) => void): this;
+  }
+  function autocannon(options: Options): Instance;
   export default autocannon;
 }

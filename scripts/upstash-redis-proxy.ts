@@ -1,8 +1,8 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { pathToFileURL } from "node:url";
 import { Redis } from "ioredis";
+import { defineCommand, parseCommand, runMain, wholeNumber } from "./cli";
 
 // Speaks the part of Upstash's REST protocol that @upstash/redis uses, and forwards each
 // command to a real Redis, so the production client runs against a local Redis in development
@@ -162,12 +162,42 @@ export async function startUpstashRedisProxy(options: UpstashRedisProxyOptions):
   };
 }
 
-async function main(): Promise<void> {
+export const upstashRedisProxyCommand = defineCommand({
+  usage: "npm run dev:redis -- [--port N] [--token TOKEN] [--redis-url URL]",
+  description: "Serves Upstash's REST protocol on 127.0.0.1 and forwards each command to a real Redis.",
+  flags: {
+    port: {
+      type: "string",
+      placeholder: "N",
+      description: "port to listen on (default UPSTASH_PROXY_PORT or 8079; 0 picks one)",
+    },
+    token: {
+      type: "string",
+      placeholder: "TOKEN",
+      description: "bearer token to require (default UPSTASH_PROXY_TOKEN)",
+    },
+    "redis-url": {
+      type: "string",
+      placeholder: "URL",
+      description: "Redis to forward to (default REDIS_URL or local)",
+    },
+  },
+});
+
+export function parseUpstashRedisProxyArgs(argv: readonly string[]): UpstashRedisProxyOptions {
+  const { values } = parseCommand(upstashRedisProxyCommand, argv);
+  return {
+    port: wholeNumber("port", values.port ?? process.env.UPSTASH_PROXY_PORT, 0, 65_535) ?? 8079,
+    token: values.token ?? process.env.UPSTASH_PROXY_TOKEN ?? "local-development-token",
+    ...(values["redis-url"] ? { redisUrl: values["redis-url"] } : {}),
+  };
+}
+
+async function main(options: UpstashRedisProxyOptions): Promise<void> {
   const { logger } = await import("../src/lib/logger");
-  const token = process.env.UPSTASH_PROXY_TOKEN ?? "local-development-token";
-  const proxy = await startUpstashRedisProxy({ token, port: Number(process.env.UPSTASH_PROXY_PORT ?? 8079) });
+  const proxy = await startUpstashRedisProxy(options);
   logger.info(
-    { UPSTASH_REDIS_REST_URL: proxy.url, UPSTASH_REDIS_REST_TOKEN: token },
+    { UPSTASH_REDIS_REST_URL: proxy.url, UPSTASH_REDIS_REST_TOKEN: proxy.token },
     "Upstash REST translator ready: set these two variables and start the app",
   );
   const stop = () => void proxy.close().then(() => process.exit(0));
@@ -175,10 +205,13 @@ async function main(): Promise<void> {
   process.once("SIGTERM", stop);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch(async (error: unknown) => {
+runMain(import.meta.url, {
+  spec: upstashRedisProxyCommand,
+  options: parseUpstashRedisProxyArgs,
+  main,
+  onError: async (error) => {
     const { logger } = await import("../src/lib/logger");
     logger.fatal({ err: error }, "the Upstash REST translator could not start");
     process.exit(1);
-  });
-}
+  },
+});

@@ -11,9 +11,9 @@ export interface BenchDatabase {
 }
 
 /** Only names of this shape are ever dropped, so a mistyped option cannot drop the app's database. */
-export const BENCH_DATABASE_PATTERN = /^scale_bench[a-z0-9_]*$/;
+const BENCH_DATABASE_PATTERN = /^scale_bench[a-z0-9_]*$/;
 
-export function databaseUrl(serverUrl: string, name: string): string {
+function databaseUrl(serverUrl: string, name: string): string {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return url.toString();

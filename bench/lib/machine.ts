@@ -14,7 +14,7 @@ export interface MachineInfo {
   note?: string;
 }
 
-export async function databaseVersion(url: string): Promise<string> {
+async function databaseVersion(url: string): Promise<string> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -14,7 +14,7 @@ import { deleteRedisKeys } from "../lib/redis-keys";
 // production client (@upstash/redis) and the local Upstash REST translator. Then the share of
 // reads that reach PostgreSQL under a repeated-read workload with occasional writes.
 
-export interface CacheReadResult {
+interface CacheReadResult {
   miss: Timing;
   hit: Timing;
   missQueries: number;
@@ -22,7 +22,7 @@ export interface CacheReadResult {
   speedUp: number;
 }
 
-export interface CacheStoreResult {
+interface CacheStoreResult {
   store: string;
   profile: CacheReadResult;
   feed: CacheReadResult;
@@ -74,7 +74,7 @@ async function measureStore(
   const cache = new Cache({ store, namespace: options.namespace, timeoutMs: STORE_TIMEOUT_MS });
   const services = createServices(db, cache);
   try {
-    const readProfile = () => services.users.getProfile(options.userId);
+    const readProfile = () => services.users.getProfile({ id: options.userId });
     const readFeed = () => services.posts.getFeedPage({ page: 1, pageSize: 20 });
     const profile = await measureReads(label, readProfile, () => cache.invalidate(cacheTags.user(options.userId)));
     const feed = await measureReads(label, readFeed, () => cache.invalidate(cacheTags.postLists));
@@ -123,10 +123,10 @@ export async function runCacheWorkload(url: string, reads: number): Promise<Cach
       for (let i = 0; i < reads; i++) {
         if (i > 0 && i % 100 === 0) {
           writes++;
-          await services.posts.createPost({ userId: 1 + (i % 50), title: `${WORKLOAD_TITLE} ${i}`, body: "A write." });
+          await services.posts.importPost({ userId: 1 + (i % 50), title: `${WORKLOAD_TITLE} ${i}`, body: "A write." });
         }
         const before = counter.queries;
-        if (i % 2 === 0) await services.users.getProfile(1 + ((i * 7) % 50));
+        if (i % 2 === 0) await services.users.getProfile({ id: 1 + ((i * 7) % 50) });
         else await services.posts.getFeedPage({ page: 1 + ((i * 3) % 5), pageSize: 20 });
         readQueries += counter.queries - before;
         if (counter.queries > before) reached++;

@@ -1,22 +1,28 @@
 import { once } from "node:events";
-import { existsSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { check, round } from "../lib/measure";
+import { NEXT_CEILING_PATHS, startNextCeiling, type NextCeilingData } from "../lib/next-ceiling";
 import { runToCompletion, startProcess, waitForHttp, type RunningProcess } from "../lib/processes";
+import { runVisibility, type VisibilityResult } from "./visibility";
 
-// Production build under load. The app's figures only mean something next to a ceiling
+// Production build under load. The app's figures only mean something next to ceilings
 // measured in the same run on the same machine: a bare Node server answering the same bytes
-// from memory. The app/ceiling ratio travels between machines; raw requests per second do not.
+// from memory, and a bare Next.js app (bench/next-ceiling) answering the same API bytes from
+// memory and serving the same feed page static. The app/ceiling ratios travel between machines;
+// raw requests per second do not.
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const NEXT_BIN = path.join(ROOT, "node_modules/.bin/next");
 
-export const HTTP_TARGETS = [
+const HTTP_TARGETS = [
   { name: "feed API", path: "/api/posts?page=1&pageSize=20" },
-  { name: "feed page", path: "/?page=1" },
+  // The feed's first page, served static (docs/decisions/0106-static-public-pages.md).
+  { name: "feed page", path: "/" },
 ] as const;
 
 export interface LoadOptions {
@@ -33,6 +39,8 @@ export interface AppMode {
   label: string;
   /** Extra environment for `next start` in this mode. */
   env: Record<string, string>;
+  /** Time how soon writes show on the feed page in this mode. */
+  timeWrites?: boolean;
 }
 
 export interface HttpOptions {
@@ -40,6 +48,9 @@ export interface HttpOptions {
   rebuild: boolean;
   appPort: number;
   ceilingPort: number;
+  nextCeilingPort: number;
+  /** Told of each figure as it is measured. */
+  progress?: (message: string) => void;
   load: LoadOptions;
   modes: AppMode[];
 }
@@ -52,16 +63,21 @@ export interface LoadResult {
   bytesPerResponse: number;
 }
 
-export interface HttpTargetResult {
+interface HttpTargetResult {
   name: string;
   path: string;
+  /** A bare Node server answering the same bytes. */
   ceiling: LoadResult;
-  app: Record<string, LoadResult & { ratioToCeiling: number }>;
+  /** A bare Next.js app answering the same bytes (API) or serving the same page static. */
+  nextCeiling: LoadResult;
+  app: Record<string, LoadResult & { ratioToCeiling: number; ratioToNext: number }>;
 }
 
 export interface HttpResult {
   load: LoadOptions;
   targets: HttpTargetResult[];
+  /** From a write's response to the feed page showing it, in the mode that times writes. */
+  visibility?: VisibilityResult & { mode: string };
 }
 
 export async function load(url: string, options: LoadOptions, bytes: number): Promise<LoadResult> {
@@ -90,6 +106,8 @@ async function warmUp(url: string, options: LoadOptions): Promise<void> {
   }
 }
 
+const BENCH_AUTH_SECRET = `bench-${randomBytes(24).toString("hex")}`;
+
 async function startApp(databaseUrl: string, port: number, mode: AppMode): Promise<RunningProcess> {
   const inherited = { ...process.env };
   // Each mode chooses its cache store; none inherits the shell's.
@@ -97,6 +115,9 @@ async function startApp(databaseUrl: string, port: number, mode: AppMode): Promi
   const app = startProcess(NEXT_BIN, ["start", "-p", String(port), "-H", "127.0.0.1"], {
     ...inherited,
     LOG_LEVEL: "warn",
+    // Sessions for the writes the benchmark times: a secret for this run, and the origin writes come from.
+    BETTER_AUTH_SECRET: BENCH_AUTH_SECRET,
+    BETTER_AUTH_URL: `http://127.0.0.1:${port}`,
     ...mode.env,
     DATABASE_URL: databaseUrl,
     NODE_ENV: "production",
@@ -135,10 +156,27 @@ async function startCeiling(responses: Record<string, { contentType: string; bod
 }
 
 /** Builds the app for production when asked or when no build exists. */
-export async function ensureBuild(rebuild: boolean): Promise<boolean> {
+async function ensureBuild(rebuild: boolean): Promise<boolean> {
   if (!rebuild && existsSync(path.join(ROOT, ".next/BUILD_ID"))) return false;
-  await runToCompletion(NEXT_BIN, ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
+  // As `npm run build`: webpack, whose pages carry no inline script
+  // (docs/decisions/0060-csp-without-inline-script.md).
+  await runToCompletion(NEXT_BIN, ["build", "--webpack"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
   return true;
+}
+
+/** The feed page's props as the app's static page serves them to client navigations. */
+async function feedPageProps(base: string): Promise<Record<string, unknown>> {
+  const buildId = readFileSync(path.join(ROOT, ".next/BUILD_ID"), "utf8").trim();
+  const res = await fetch(`${base}/_next/data/${buildId}/index.json`);
+  check(res.status === 200, `the feed page's data answered ${res.status}`);
+  return ((await res.json()) as { pageProps: Record<string, unknown> }).pageProps;
+}
+
+async function measureTarget(url: string, options: HttpOptions, bytes: number, label: string): Promise<LoadResult> {
+  await warmUp(url, options.load);
+  const result = await load(url, options.load, bytes);
+  options.progress?.(`${label}: ${result.requestsPerSec} req/s, p99 ${result.p99Ms} ms`);
+  return result;
 }
 
 export async function runHttp(databaseUrl: string, options: HttpOptions): Promise<HttpResult> {
@@ -146,6 +184,8 @@ export async function runHttp(databaseUrl: string, options: HttpOptions): Promis
   const base = `http://127.0.0.1:${options.appPort}`;
   const responses: Record<string, { contentType: string; body: string }> = {};
   const appLoads: { mode: string; target: string; result: LoadResult }[] = [];
+  let pageProps: Record<string, unknown> | undefined;
+  let visibility: HttpResult["visibility"];
 
   for (const mode of options.modes) {
     const app = await startApp(databaseUrl, options.appPort, mode);
@@ -159,30 +199,60 @@ export async function runHttp(databaseUrl: string, options: HttpOptions): Promis
           const items = (JSON.parse(body) as { items: unknown[] }).items;
           check(items.length > 0 && items.length <= 20, `the feed API should answer a page of posts`);
         }
-        await warmUp(base + target.path, options.load);
-        const result = await load(base + target.path, options.load, Buffer.byteLength(body));
+        const label = `app, ${target.name}, ${mode.label}`;
+        const result = await measureTarget(base + target.path, options, Buffer.byteLength(body), label);
         appLoads.push({ mode: mode.label, target: target.name, result });
+      }
+      pageProps ??= await feedPageProps(base);
+      if (mode.timeWrites && !visibility) {
+        visibility = { mode: mode.label, ...(await runVisibility(databaseUrl, base)) };
+        const { createMs, editMs, deleteMs } = visibility;
+        options.progress?.(`write → visible on the feed page: ${createMs}, ${editMs}, ${deleteMs} ms`);
       }
     } finally {
       await app.stop();
     }
   }
 
+  const bytesOf = (target: (typeof HTTP_TARGETS)[number]) => Buffer.byteLength(responses[target.path]?.body ?? "");
+  const ceilings = new Map<string, { node: LoadResult; next: LoadResult }>();
   const ceiling = await startCeiling(responses, options.ceilingPort);
-  const targets: HttpTargetResult[] = [];
   try {
     for (const target of HTTP_TARGETS) {
-      const bytes = Buffer.byteLength(responses[target.path]?.body ?? "");
-      await warmUp(`http://127.0.0.1:${ceiling.port}${target.path}`, options.load);
-      const ceilingResult = await load(`http://127.0.0.1:${ceiling.port}${target.path}`, options.load, bytes);
-      const app: HttpTargetResult["app"] = {};
-      for (const { mode, result } of appLoads.filter((l) => l.target === target.name)) {
-        app[mode] = { ...result, ratioToCeiling: round(result.requestsPerSec / ceilingResult.requestsPerSec, 3) };
-      }
-      targets.push({ name: target.name, path: target.path, ceiling: ceilingResult, app });
+      const url = `http://127.0.0.1:${ceiling.port}${target.path}`;
+      const node = await measureTarget(url, options, bytesOf(target), `bare Node, ${target.name}`);
+      ceilings.set(target.name, { node, next: node });
     }
   } finally {
     await ceiling.stop();
   }
-  return { load: options.load, targets };
+  const api = responses[HTTP_TARGETS[0].path]!;
+  options.progress?.("building the bare Next.js app (bench/next-ceiling)");
+  const nextCeiling = await startNextCeiling(
+    { api, feedPageProps: pageProps! } satisfies NextCeilingData,
+    options.nextCeilingPort,
+  );
+  try {
+    for (const target of HTTP_TARGETS) {
+      const url = nextCeiling.url + NEXT_CEILING_PATHS[target.name];
+      const next = await measureTarget(url, options, bytesOf(target), `bare Next.js, ${target.name}`);
+      ceilings.get(target.name)!.next = next;
+    }
+  } finally {
+    await nextCeiling.stop();
+  }
+
+  const targets: HttpTargetResult[] = HTTP_TARGETS.map((target) => {
+    const { node, next } = ceilings.get(target.name)!;
+    const app: HttpTargetResult["app"] = {};
+    for (const { mode, result } of appLoads.filter((l) => l.target === target.name)) {
+      app[mode] = {
+        ...result,
+        ratioToCeiling: round(result.requestsPerSec / node.requestsPerSec, 3),
+        ratioToNext: round(result.requestsPerSec / next.requestsPerSec, 3),
+      };
+    }
+    return { name: target.name, path: target.path, ceiling: node, nextCeiling: next, app };
+  });
+  return { load: options.load, targets, ...(visibility ? { visibility } : {}) };
 }

@@ -4,7 +4,7 @@ import { check, measure, median, round, type RunPlan, type Timing } from "../lib
 // A2.2: the article's query, as written, on the posts table without and with idx_posts_user_id.
 // The index is dropped and recreated in the benchmark's own database only.
 
-export const ARTICLE_QUERY = "SELECT * FROM posts WHERE user_id = $1";
+const ARTICLE_QUERY = "SELECT * FROM posts WHERE user_id = $1";
 const INDEX = "idx_posts_user_id";
 // The definition the migration creates (prisma/migrations/*_init).
 const CREATE_INDEX = `CREATE INDEX IF NOT EXISTS "${INDEX}" ON "posts"("user_id")`;
@@ -28,7 +28,7 @@ export interface PlanSummary {
   text: string;
 }
 
-export interface IndexVariant {
+interface IndexVariant {
   /** Round trip from the app: what a request waits for. */
   timing: Timing;
   /** Median "Execution Time" of EXPLAIN ANALYZE: the work inside PostgreSQL, without the network. */

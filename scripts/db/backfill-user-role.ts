@@ -2,8 +2,10 @@ import { setTimeout as sleep } from "node:timers/promises";
 import nextEnv from "@next/env";
 import pg from "pg";
 import { logger } from "../../src/lib/logger";
-import { DEFAULT_USER_ROLE } from "../../src/modules/users/users.types";
+import { defineCommand, parseCommand, runMain, wholeNumber } from "../cli";
+import { DEFAULT_USER_ROLE } from "../../src/modules/users/user.types";
 import { ROOT } from "./schema-engine";
+import { parseEnv } from "../../src/lib/env";
 
 // `npm run db:backfill:user-role [-- --batch-size 1000 --pause-ms 50]`: step 2 of the role
 // example (docs/migrations.md). Gives every user whose role is NULL the default role, walking
@@ -84,21 +86,29 @@ export async function backfillUserRole(url: string, options: BackfillOptions = {
   }
 }
 
+export const backfillCommand = defineCommand({
+  usage: "npm run db:backfill:user-role -- [--batch-size N] [--pause-ms MS]",
+  description: "Gives every user whose role is NULL the default role, in short batches; resumable.",
+  flags: {
+    "batch-size": { type: "string", placeholder: "N", description: "ids per UPDATE (default 1000)" },
+    "pause-ms": { type: "string", placeholder: "MS", description: "pause between batches (default 50)" },
+  },
+});
+
 /** `--batch-size n` and `--pause-ms n` from the command line. */
-export function parseBackfillArgs(args: string[]): Pick<BackfillOptions, "batchSize" | "pauseMs"> {
-  const numberArg = (name: string, min: number): number | undefined => {
-    const index = args.indexOf(`--${name}`);
-    if (index === -1) return undefined;
-    const value = Number(args[index + 1]);
-    if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be a whole number of at least ${min}`);
-    return value;
+export function parseBackfillArgs(argv: readonly string[]): Pick<BackfillOptions, "batchSize" | "pauseMs"> {
+  const { values } = parseCommand(backfillCommand, argv);
+  return {
+    batchSize: wholeNumber("batch-size", values["batch-size"], 1),
+    pauseMs: wholeNumber("pause-ms", values["pause-ms"], 0),
   };
-  return { batchSize: numberArg("batch-size", 1), pauseMs: numberArg("pause-ms", 0) };
 }
 
-async function main() {
+async function main(options: Pick<BackfillOptions, "batchSize" | "pauseMs">) {
   nextEnv.loadEnvConfig(ROOT);
-  const url = process.env.DIRECT_DATABASE_URL || process.env.DATABASE_URL;
+  // Parsed after loadEnvConfig, so that the .env files it loaded are validated too.
+  const config = parseEnv(process.env);
+  const url = config.DIRECT_DATABASE_URL ?? config.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set (run through `npm run db:backfill:user-role`)");
   const stop = new AbortController();
   process.once("SIGINT", () => {
@@ -106,7 +116,7 @@ async function main() {
     stop.abort();
   });
   const result = await backfillUserRole(url, {
-    ...parseBackfillArgs(process.argv),
+    ...options,
     signal: stop.signal,
     onBatch: ({ updated, lastId, endId }) => logger.info({ updated, lastId, endId }, "backfilled a batch"),
     onRetry: (error) => logger.warn({ err: error }, "a batch waited too long for a row lock: retrying"),
@@ -114,9 +124,9 @@ async function main() {
   logger.info(result, result.complete ? "every user has a role" : "stopped before the end: run it again to resume");
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main().catch((error: unknown) => {
-    logger.fatal({ err: error }, "backfill failed");
-    process.exitCode = 1;
-  });
-}
+runMain(import.meta.url, {
+  spec: backfillCommand,
+  options: parseBackfillArgs,
+  main,
+  onError: (error) => logger.fatal({ err: error }, "backfill failed"),
+});

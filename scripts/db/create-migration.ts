@@ -2,7 +2,9 @@ import { execFileSync } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { logger } from "../../src/lib/logger";
+import { defineCommand, parseCommand, runMain, UsageError } from "../cli";
 import { draftMigration, MIGRATIONS_DIR, ROOT, SCHEMA_PATH } from "./schema-engine";
+import { env } from "../../src/lib/env";
 
 // `npm run db:migration:create -- --name add_user_role [--from <git rev>]`
 // Writes prisma/migrations/<stamp>_<name>/migration.sql with the SQL that takes the schema
@@ -10,16 +12,29 @@ import { draftMigration, MIGRATIONS_DIR, ROOT, SCHEMA_PATH } from "./schema-engi
 // with the SQL that goes back. Both are drafts: review them, make them safe
 // (docs/migrations.md), then `npm run db:lint-migrations`.
 
-function argValue(name: string): string | undefined {
-  const index = process.argv.indexOf(`--${name}`);
-  return index === -1 ? undefined : process.argv[index + 1];
+export const createMigrationCommand = defineCommand({
+  usage: "npm run db:migration:create -- --name NAME [--from REV]",
+  description: "Drafts migration.sql and down.sql from your prisma/schema.prisma change.",
+  flags: {
+    name: { type: "string", placeholder: "NAME", description: "the migration's name: lowercase letters, digits and _" },
+    from: {
+      type: "string",
+      placeholder: "REV",
+      description: "the git revision whose schema is the starting point (default HEAD)",
+    },
+  },
+});
+
+export function parseCreateMigrationArgs(argv: readonly string[]): { name: string; from: string } {
+  const { values } = parseCommand(createMigrationCommand, argv);
+  if (!values.name || !/^[a-z0-9_]+$/.test(values.name)) {
+    throw new UsageError("--name is required: lowercase letters, digits and _");
+  }
+  return { name: values.name, from: values.from ?? "HEAD" };
 }
 
-async function main() {
-  const name = argValue("name");
-  if (!name || !/^[a-z0-9_]+$/.test(name)) throw new Error("--name is required: lowercase letters, digits and _");
-  const from = argValue("from") ?? "HEAD";
-  const url = process.env.DATABASE_URL;
+async function main({ name, from }: { name: string; from: string }) {
+  const url = env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set (run through `npm run db:migration:create`)");
 
   const relativeSchema = path.relative(ROOT, SCHEMA_PATH);
@@ -42,7 +57,9 @@ async function main() {
   );
 }
 
-main().catch((error: unknown) => {
-  logger.fatal({ err: error }, "could not create the migration");
-  process.exitCode = 1;
+runMain(import.meta.url, {
+  spec: createMigrationCommand,
+  options: parseCreateMigrationArgs,
+  main,
+  onError: (error) => logger.fatal({ err: error }, "could not create the migration"),
 });

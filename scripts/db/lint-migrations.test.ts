@@ -50,13 +50,35 @@ describe("lintMigrations", () => {
     await addMigration(
       "20990101000000_safe",
       [
-        "SET lock_timeout = '3s';",
+        "SET lock_timeout = 0;",
         "SET statement_timeout = 0;",
         'CREATE INDEX CONCURRENTLY IF NOT EXISTS "idx_users_name" ON "users" ("name");',
         "",
       ].join("\n"),
     );
     await expect(lintMigrations(dir)).resolves.toMatchObject({ ok: true, problems: [] });
+  });
+
+  it("refuses a concurrent index build under a lock timeout, which fails on any longer transaction", async () => {
+    await addMigration(
+      "20990101000000_build_under_timeout",
+      [
+        "SET lock_timeout = '3s';",
+        "SET statement_timeout = 0;",
+        'CREATE INDEX CONCURRENTLY IF NOT EXISTS "idx_users_name" ON "users" ("name");',
+        "",
+      ].join("\n"),
+      "SET lock_timeout TO '3s';\nDROP INDEX CONCURRENTLY IF EXISTS \"idx_users_name\";\n",
+    );
+    const result = await lintMigrations(dir);
+    expect(result.problems).toEqual([
+      expect.stringMatching(
+        /^20990101000000_build_under_timeout\/migration\.sql: "CREATE INDEX CONCURRENTLY .*lock_timeout = 3s/,
+      ),
+      expect.stringMatching(
+        /^20990101000000_build_under_timeout\/down\.sql: "DROP INDEX CONCURRENTLY .*lock_timeout = 3s/,
+      ),
+    ]);
   });
 
   it("requires a down.sql beside every migration", async () => {
@@ -84,6 +106,26 @@ describe("findUnsplittableSemicolons", () => {
       { line: 2, where: "quoted name" },
       { line: 3, where: "comment" },
       { line: 4, where: "dollar-quoted body" },
+    ]);
+  });
+
+  it("knows dollar-quote tags with digits, and that $1 is no tag", () => {
+    expect(findUnsplittableSemicolons("CREATE FUNCTION f() AS $fn1$ SELECT 1; $fn1$ LANGUAGE sql;")).toEqual([
+      { line: 1, where: "dollar-quoted body" },
+    ]);
+    expect(findUnsplittableSemicolons("SELECT $_2$;$_2$;\nSELECT $été$;$été$;")).toEqual([
+      { line: 1, where: "dollar-quoted body" },
+      { line: 2, where: "dollar-quoted body" },
+    ]);
+    expect(findUnsplittableSemicolons("PREPARE p AS SELECT $1; EXECUTE p(1);")).toEqual([]);
+  });
+
+  it("follows nested block comments to their end", () => {
+    expect(findUnsplittableSemicolons("/* outer /* inner */ still; a comment */ SELECT 1;")).toEqual([
+      { line: 1, where: "comment" },
+    ]);
+    expect(findUnsplittableSemicolons("/* a /* b\n*/ c */ SELECT ';';\n/* d */;")).toEqual([
+      { line: 2, where: "string" },
     ]);
   });
 });

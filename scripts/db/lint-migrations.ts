@@ -3,11 +3,13 @@ import { access, readFile, readdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { logger } from "../../src/lib/logger";
+import { defineCommand, parseCommand, runMain, UsageError } from "../cli";
 import { MIGRATIONS_DIR, ROOT } from "./schema-engine";
+import { findConcurrentBuildsUnderLockTimeout } from "./concurrent-indexes";
 import { findUnsplittableSemicolons } from "./statement-splitting";
 
 // `npm run db:lint-migrations`: every migration has a down.sql, no `;` that the runner would
-// split wrongly, and squawk finds nothing unsafe in any migration.sql (.squawk.toml,
+// split wrongly, no concurrent index build under a lock timeout, and squawk finds nothing unsafe in any migration.sql (.squawk.toml,
 // docs/migrations.md). Deliberate exceptions are `-- squawk-ignore` comments in the file.
 
 export interface LintResult {
@@ -41,9 +43,11 @@ export async function lintMigrations(dir = MIGRATIONS_DIR): Promise<LintResult> 
         continue;
       }
       if (file === "migration.sql") upFiles.push(full);
-      for (const p of findUnsplittableSemicolons(await readFile(full, "utf8"))) {
+      const sql = await readFile(full, "utf8");
+      for (const p of findUnsplittableSemicolons(sql)) {
         problems.push(`${name}/${file}:${p.line}: a ";" inside a ${p.where} would split the statement`);
       }
+      for (const problem of findConcurrentBuildsUnderLockTimeout(sql)) problems.push(`${name}/${file}: ${problem}`);
     }
   }
   const squawk = spawnSync(
@@ -56,10 +60,31 @@ export async function lintMigrations(dir = MIGRATIONS_DIR): Promise<LintResult> 
   return { ok: problems.length === 0, problems, squawkOutput };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const result = await lintMigrations(process.argv[2] ? path.resolve(process.argv[2]) : MIGRATIONS_DIR);
+export const lintMigrationsCommand = defineCommand({
+  usage: "npm run db:lint-migrations -- [DIR]",
+  description: "Checks every migration in DIR (default prisma/migrations): a down.sql, safe `;`, squawk.",
+  flags: {},
+  positionals: "DIR",
+});
+
+export function parseLintMigrationsArgs(argv: readonly string[]): { dir: string } {
+  const { positionals } = parseCommand(lintMigrationsCommand, argv);
+  if (positionals.length > 1) throw new UsageError(`one directory at most (got ${positionals.length})`);
+  return { dir: positionals[0] ? path.resolve(positionals[0]) : MIGRATIONS_DIR };
+}
+
+async function main({ dir }: { dir: string }): Promise<number> {
+  const result = await lintMigrations(dir);
   process.stdout.write(`${result.squawkOutput}\n`);
   for (const problem of result.problems) logger.error(problem);
-  if (!result.ok) process.exit(1);
+  if (!result.ok) return 1;
   logger.info("migrations: every migration has a down.sql and squawk finds nothing unsafe");
+  return 0;
 }
+
+runMain(import.meta.url, {
+  spec: lintMigrationsCommand,
+  options: parseLintMigrationsArgs,
+  main,
+  onError: (error) => logger.fatal({ err: error }, "could not lint the migrations"),
+});

@@ -4,7 +4,9 @@ import nextEnv from "@next/env";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { logger } from "../../src/lib/logger";
-import { MIGRATIONS_DIR, ROOT } from "./schema-engine";
+import { defineCommand, parseCommand, runMain, wholeNumber } from "../cli";
+import { MIGRATIONS_DIR, PRISMA_MIGRATE_LOCK, ROOT } from "./schema-engine";
+import { parseEnv } from "../../src/lib/env";
 
 // `npm run db:rollback [-- --steps 2]`: runs the down.sql of the latest applied migration
 // (or of the latest `steps` ones, newest first) and marks each as rolled back in
@@ -12,9 +14,6 @@ import { MIGRATIONS_DIR, ROOT } from "./schema-engine";
 // rows with `rolled_back_at` set, so the next `npm run db:migrate` applies the migration again.
 // A migration that failed half way is rolled back the same way: its down.sql only uses
 // IF EXISTS, so it cleans up whatever part was applied.
-
-/** The lock Prisma's schema engine takes while it migrates, so the two never overlap. */
-const PRISMA_MIGRATE_LOCK = 72_707_369;
 
 // The same adapter that applies migration.sql, so a down.sql runs the same way: statement by
 // statement, each committing on its own (docs/decisions/0020-migrations-run-statement-by-statement.md).
@@ -63,28 +62,33 @@ export async function rollbackMigrations(url: string, { steps = 1, dir = MIGRATI
   }
 }
 
+export const rollbackCommand = defineCommand({
+  usage: "npm run db:rollback -- [--steps N]",
+  description: "Runs the down.sql of the latest applied migration (or of the latest N), newest first.",
+  flags: { steps: { type: "string", placeholder: "N", description: "how many migrations to roll back (default 1)" } },
+});
+
 /** `--steps n` from the command line; 1 when absent. */
-export function parseSteps(args: string[]): number {
-  const index = args.indexOf("--steps");
-  const steps = index === -1 ? 1 : Number(args[index + 1]);
-  if (!Number.isInteger(steps) || steps < 1) throw new Error("--steps must be a whole number of at least 1");
-  return steps;
+export function parseRollbackArgs(argv: readonly string[]): { steps: number } {
+  return { steps: wholeNumber("steps", parseCommand(rollbackCommand, argv).values.steps, 1) ?? 1 };
 }
 
-async function main() {
+async function main({ steps }: { steps: number }) {
   nextEnv.loadEnvConfig(ROOT);
-  const url = process.env.DIRECT_DATABASE_URL || process.env.DATABASE_URL;
+  // Parsed after loadEnvConfig, so that the .env files it loaded are validated too.
+  const config = parseEnv(process.env);
+  const url = config.DIRECT_DATABASE_URL ?? config.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set (run through `npm run db:rollback`)");
-  const rolledBack = await rollbackMigrations(url, { steps: parseSteps(process.argv) });
+  const rolledBack = await rollbackMigrations(url, { steps });
   logger.info(
     { rolledBack },
     rolledBack.length ? `rolled back ${rolledBack.length} migration(s)` : "no applied migration to roll back",
   );
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main().catch((error: unknown) => {
-    logger.fatal({ err: error }, "rollback failed");
-    process.exitCode = 1;
-  });
-}
+runMain(import.meta.url, {
+  spec: rollbackCommand,
+  options: parseRollbackArgs,
+  main,
+  onError: (error) => logger.fatal({ err: error }, "rollback failed"),
+});

@@ -5,6 +5,15 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
+import { processSingleton } from "../../src/lib/process-singleton";
+import { logger } from "../../src/lib/logger";
+import {
+  concurrentIndexesOf,
+  findInvalidIndexes,
+  repairInvalidIndexes,
+  type ConcurrentIndex,
+} from "./concurrent-indexes";
+import { updateEditedChecksums } from "./edited-migrations";
 
 // Prisma's schema engine, compiled to WebAssembly, driven through @prisma/adapter-pg.
 // It applies prisma/migrations with the same `_prisma_migrations` history as
@@ -18,34 +27,32 @@ const NO_FILTER = { externalTables: [], externalEnums: [] };
 
 type WasmBindings = typeof import("@prisma/schema-engine-wasm/schema_engine_bg");
 
-// The package imports its .wasm as an ES module, which Node 20 only allows behind
-// --experimental-wasm-modules; instantiating it here needs no flag.
-let bindings: Promise<WasmBindings> | undefined;
-function loadBindings(): Promise<WasmBindings> {
-  bindings ??= (async () => {
-    const bg: WasmBindings = await import("@prisma/schema-engine-wasm/schema_engine_bg");
-    const require = createRequire(import.meta.url);
-    const wasmPath = path.join(
-      path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")),
-      "schema_engine_bg.wasm",
-    );
-    const { instance } = await WebAssembly.instantiate(await readFile(wasmPath), {
-      "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports,
-    });
-    const exports = instance.exports as WebAssembly.Exports & { __wbindgen_start(): void };
-    bg.__wbg_set_wasm(exports);
-    exports.__wbindgen_start();
-    return bg;
-  })();
-  return bindings;
-}
+// The package imports its .wasm as an ES module, which not every loader supports (Node 20
+// needed --experimental-wasm-modules); instantiating it here needs nothing.
+// Instantiated once per process (the module it initialises is itself one per process).
+const bindings = processSingleton("schemaEngineBindings", async (): Promise<WasmBindings> => {
+  const bg: WasmBindings = await import("@prisma/schema-engine-wasm/schema_engine_bg");
+  const require = createRequire(import.meta.url);
+  const wasmPath = path.join(
+    path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")),
+    "schema_engine_bg.wasm",
+  );
+  const { instance } = await WebAssembly.instantiate(await readFile(wasmPath), {
+    "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports,
+  });
+  const exports = instance.exports as WebAssembly.Exports & { __wbindgen_start(): void };
+  bg.__wbg_set_wasm(exports);
+  exports.__wbindgen_start();
+  return bg;
+});
+const loadBindings = bindings.get;
 
 export interface EngineHandle {
   engine: SchemaEngine;
   close(): Promise<void>;
 }
 
-export async function openSchemaEngine(connectionString: string): Promise<EngineHandle> {
+async function openSchemaEngine(connectionString: string): Promise<EngineHandle> {
   const { SchemaEngine } = await loadBindings();
   // Our own pool, so that close() ends it: the adapter's would keep the process alive.
   const pool = new pg.Pool({ connectionString, max: 1 });
@@ -86,18 +93,70 @@ export async function readMigrations(dir = MIGRATIONS_DIR, upTo?: string): Promi
   };
 }
 
-export async function applyMigrations(connectionString: string, dir = MIGRATIONS_DIR, upTo?: string) {
-  const handle = await openSchemaEngine(connectionString);
+/** The lock Prisma's schema engine takes while it migrates (rollback.ts takes it too). */
+export const PRISMA_MIGRATE_LOCK = 72_707_369;
+
+function migrationTexts(list: MigrationList): { name: string; content: string }[] {
+  return list.migrationDirectories.flatMap((d) =>
+    d.migrationFile.content.tag === "ok" ? [{ name: d.path, content: d.migrationFile.content.value }] : [],
+  );
+}
+
+// Before the engine runs: record the checksums of reviewed edits, and drop the INVALID indexes
+// that a failed concurrent build left, rebuilding those of migrations already applied.
+async function prepareDatabase(connectionString: string, list: MigrationList, indexes: ConcurrentIndex[]) {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
   try {
-    const migrationsList = await readMigrations(dir, upTo);
-    const { appliedMigrationNames } = await handle.engine.applyMigrations({
-      migrationsList,
-      filters: NO_FILTER,
-    });
-    return appliedMigrationNames;
+    await client.query("SELECT pg_advisory_lock($1)", [PRISMA_MIGRATE_LOCK]);
+    const { rows } = await client.query("SELECT to_regclass('_prisma_migrations') IS NOT NULL AS present");
+    if (!rows[0]?.present) return;
+    await updateEditedChecksums(client, migrationTexts(list));
+    const applied = await client.query<{ migration_name: string }>(
+      "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
+    );
+    const repaired = await repairInvalidIndexes(client, indexes, new Set(applied.rows.map((r) => r.migration_name)));
+    for (const index of repaired) {
+      logger.warn({ index: index.name, migration: index.migration }, "dropped an INVALID index left by a failed build");
+    }
+  } finally {
+    await client.end(); // also releases the advisory lock
+  }
+}
+
+// After: an index a migration builds must be valid, or the deploy fails here rather than
+// leaving queries without it. Other INVALID indexes (an operator's build in progress) are reported.
+export async function checkIndexes(connectionString: string, indexes: ConcurrentIndex[]) {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    const invalid = await findInvalidIndexes(client);
+    const ours = invalid.filter((name) => indexes.some((index) => index.name === name));
+    const others = invalid.filter((name) => !ours.includes(name));
+    if (others.length > 0) logger.warn({ indexes: others }, "INVALID indexes that no migration builds");
+    if (ours.length > 0) {
+      throw new Error(
+        `INVALID index after migrating: ${ours.join(", ")} (a concurrent build failed); run db:migrate again to rebuild it`,
+      );
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+export async function applyMigrations(connectionString: string, dir = MIGRATIONS_DIR, upTo?: string) {
+  const migrationsList = await readMigrations(dir, upTo);
+  const indexes = migrationTexts(migrationsList).flatMap(({ name, content }) => concurrentIndexesOf(name, content));
+  await prepareDatabase(connectionString, migrationsList, indexes);
+  const handle = await openSchemaEngine(connectionString);
+  let appliedMigrationNames: string[];
+  try {
+    ({ appliedMigrationNames } = await handle.engine.applyMigrations({ migrationsList, filters: NO_FILTER }));
   } finally {
     await handle.close();
   }
+  await checkIndexes(connectionString, indexes);
+  return appliedMigrationNames;
 }
 
 /**

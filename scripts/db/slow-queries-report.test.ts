@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { explainMissingExtension, formatSlowQueries, type SlowQuery } from "./slow-queries-report";
+import type { SlowQuery } from "../../src/modules/admin/slow-queries";
+import { explainMissingExtension, formatSlowQueries } from "./slow-queries-report";
 
 const query = (overrides: Partial<SlowQuery>): SlowQuery => ({
   meanMs: 1,

@@ -1,68 +1,7 @@
-import type pg from "pg";
+import { missingExtensionHelp, type MissingReason, type SlowQueryReport } from "../../src/modules/admin/slow-queries";
 
-// A1.4: the statements with the highest mean time, from pg_stat_statements.
-
-export interface SlowQuery {
-  meanMs: number;
-  calls: number;
-  totalMs: number;
-  percentOfTotal: number;
-  rows: number;
-  query: string;
-}
-
-/** Why there is nothing to show: the module is absent, not created here, or not preloaded. */
-export type MissingReason = "unavailable" | "not-created" | "not-preloaded";
-
-export type SlowQueryReport =
-  { kind: "ok"; database: string; queries: SlowQuery[] } | { kind: "missing"; database: string; reason: MissingReason };
-
-type Queryable = Pick<pg.ClientBase, "query">;
-
-// Tags this report's own statements, which pg_stat_statements records like any other, so the
-// report can leave them out (constants are normalised away; comments are kept).
-const MARK = "/* db:slow-queries */";
-const NOT_PRELOADED = "55000"; // "pg_stat_statements must be loaded via shared_preload_libraries"
-
-export async function readSlowQueries(client: Queryable, limit = 10): Promise<SlowQueryReport> {
-  const { rows: dbRows } = await client.query<{ database: string }>(`${MARK} SELECT current_database() AS database`);
-  const database = dbRows[0]?.database ?? "?";
-  const { rows: ext } = await client.query<{ schema: string }>(
-    `${MARK} SELECT n.nspname AS schema FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
-     WHERE e.extname = 'pg_stat_statements'`,
-  );
-  const schema = ext[0]?.schema;
-  if (!schema) {
-    const { rowCount } = await client.query(
-      `${MARK} SELECT 1 FROM pg_available_extensions WHERE name = 'pg_stat_statements'`,
-    );
-    return { kind: "missing", database, reason: rowCount ? "not-created" : "unavailable" };
-  }
-  try {
-    // Only this database's statements: the view covers the whole server, which may be shared.
-    const { rows } = await client.query<SlowQuery>(
-      `${MARK} SELECT mean_exec_time::float8 AS "meanMs", calls::int8::float8 AS calls,
-              total_exec_time::float8 AS "totalMs", rows::float8 AS rows,
-              coalesce(100 * total_exec_time / nullif(sum(total_exec_time) OVER (), 0), 0)::float8 AS "percentOfTotal",
-              query
-       FROM ${quoteIdent(schema)}.pg_stat_statements
-       WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
-         AND query NOT LIKE '%' || $2 || '%'
-       ORDER BY mean_exec_time DESC
-       LIMIT $1`,
-      [limit, MARK],
-    );
-    return { kind: "ok", database, queries: rows };
-  } catch (error) {
-    if ((error as { code?: string }).code === NOT_PRELOADED)
-      return { kind: "missing", database, reason: "not-preloaded" };
-    throw error;
-  }
-}
-
-function quoteIdent(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
+// The terminal's view of the slow-query report (src/modules/admin/slow-queries.ts), which the
+// admin console shows as a page.
 
 const COLUMNS = [
   { title: "#", align: "right" },
@@ -111,43 +50,39 @@ function oneLine(query: string, width: number): string {
   return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
 }
 
-const WHY: Record<MissingReason, (database: string) => string> = {
-  unavailable: () =>
-    "This PostgreSQL does not ship the pg_stat_statements module. The embedded database\n" +
-    "(PGlite, used when DATABASE_URL is not set) never does: point DATABASE_URL at a real\n" +
-    "PostgreSQL. On a server, install the contrib package (e.g. postgresql-contrib).",
-  "not-created": (database) =>
-    `The server has pg_stat_statements, but the extension is not created in database "${database}".`,
-  "not-preloaded": () =>
-    "The extension exists, but the server did not load the module at start: it must be listed\n" +
-    "in shared_preload_libraries (which needs a restart).",
-};
+/** Words of `text` on lines of at most `width` characters, each starting with `indent`. */
+function wrap(text: string, width: number, indent: string): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/)) {
+    if (line && indent.length + line.length + 1 + word.length > width) {
+      lines.push(indent + line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(indent + line);
+  return lines;
+}
 
 /** What to do, wherever the database runs, when there are no statistics to read. */
 export function explainMissingExtension(reason: MissingReason, database: string): string {
-  return `pg_stat_statements is not enabled, so there are no statement statistics to show.
-
-${WHY[reason](database)}
-
-Enable it once:
-
-  Local PostgreSQL (or any server you run)
-    1. ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements';
-       (keep any library already listed: SHOW shared_preload_libraries; then list them all,
-       comma-separated), or set the same line in postgresql.conf.
-    2. Restart PostgreSQL (e.g. sudo systemctl restart postgresql, pg_ctlcluster 16 main restart,
-       or brew services restart postgresql@16).
-    3. In your database: CREATE EXTENSION IF NOT EXISTS pg_stat_statements;
-
-  Supabase
-    Preloaded on every project. Dashboard > Database > Extensions > enable pg_stat_statements
-    (or CREATE EXTENSION IF NOT EXISTS pg_stat_statements; in the SQL editor).
-    Reports > Query Performance shows the same statistics.
-
-  Neon
-    Preloaded on every compute: CREATE EXTENSION IF NOT EXISTS pg_stat_statements; once per
-    database. Statistics are lost when the compute restarts or scales to zero.
-
-Then let the app serve some traffic and run npm run db:slow-queries again.
-`;
+  const { why, places } = missingExtensionHelp(reason, database);
+  const steps = places.flatMap(({ where, steps }) => [
+    `  ${where}`,
+    ...steps.flatMap((step, i) =>
+      wrap(step, 96, "       ").map((line, l) => (l === 0 ? `    ${i + 1}. ${line.trimStart()}` : line)),
+    ),
+    "",
+  ]);
+  return [
+    "pg_stat_statements is not enabled, so there are no statement statistics to show.",
+    "",
+    ...wrap(why, 96, ""),
+    "",
+    "Enable it once:",
+    "",
+    ...steps,
+    "Then let the app serve some traffic and run npm run db:slow-queries again.",
+    "",
+  ].join("\n");
 }

@@ -8,6 +8,10 @@ export interface SemicolonProblem {
   where: "comment" | "string" | "quoted name" | "dollar-quoted body";
 }
 
+// PostgreSQL's dollar-quote tag: `$$`, or `$` + an identifier (digits allowed, not first) + `$`.
+// `$1` is a parameter, not a tag.
+const DOLLAR_TAG = /^\$(?:[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)?\$/;
+
 export function findUnsplittableSemicolons(sql: string): SemicolonProblem[] {
   const problems: SemicolonProblem[] = [];
   let line = 1;
@@ -21,15 +25,32 @@ export function findUnsplittableSemicolons(sql: string): SemicolonProblem[] {
     }
     i += end.length;
   };
+  // Block comments nest in PostgreSQL: `/* a /* b */ still a comment; */`.
+  const skipBlockComment = () => {
+    let depth = 0;
+    while (i < sql.length) {
+      if (sql.startsWith("/*", i)) {
+        depth += 1;
+        i += 2;
+      } else if (sql.startsWith("*/", i)) {
+        depth -= 1;
+        i += 2;
+        if (depth === 0) return;
+      } else {
+        if (sql[i] === ";") problems.push({ line, where: "comment" });
+        if (sql[i] === "\n") line += 1;
+        i += 1;
+      }
+    }
+  };
   while (i < sql.length) {
     const char = sql[i] as string;
-    const dollarTag = char === "$" ? /^\$[A-Za-z_]*\$/.exec(sql.slice(i))?.[0] : undefined;
+    const dollarTag = char === "$" ? DOLLAR_TAG.exec(sql.slice(i, i + 200))?.[0] : undefined;
     if (sql.startsWith("--", i)) {
       skipUntil("\n", "comment");
       line += 1;
     } else if (sql.startsWith("/*", i)) {
-      i += 2;
-      skipUntil("*/", "comment");
+      skipBlockComment();
     } else if (char === "'" || char === '"') {
       i += 1;
       skipUntil(char, char === "'" ? "string" : "quoted name");

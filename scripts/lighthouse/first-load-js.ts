@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { defineCommand, parseCommand, runMain, UsageError } from "../cli";
 import { ROOT } from "./pages";
 
 // Next 16 no longer prints page sizes after `next build`. This reads the build manifest and
@@ -35,13 +36,23 @@ export function firstLoadJs(nextDir = path.join(ROOT, ".next")): PageWeight[] {
     });
 }
 
-function parseBudget(argv: string[]): number | undefined {
-  const match = argv.map((arg) => /^--max-kb=(\d+(?:\.\d+)?)$/.exec(arg)).find(Boolean);
-  return match ? Number(match[1]) * 1000 : undefined;
+export const firstLoadJsCommand = defineCommand({
+  usage: "npm run first-load-js -- [--max-kb KB]",
+  description: "First-load JavaScript per page of the last build (gzip), failing when a page is over --max-kb.",
+  flags: {
+    "max-kb": { type: "string", placeholder: "KB", description: "the budget per page in kB (1 kB = 1000 bytes)" },
+  },
+});
+
+/** The budget in bytes, or undefined for a report without one. */
+export function parseFirstLoadJsArgs(argv: readonly string[]): { budget: number | undefined } {
+  const value = parseCommand(firstLoadJsCommand, argv).values["max-kb"];
+  if (value === undefined) return { budget: undefined };
+  if (!/^\d+(?:\.\d+)?$/.test(value)) throw new UsageError(`--max-kb must be a number of kB (got "${value}")`);
+  return { budget: Number(value) * 1000 };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const budget = parseBudget(process.argv.slice(2));
+async function main({ budget }: { budget: number | undefined }): Promise<number> {
   const pages = firstLoadJs();
   const lines = pages.map(
     ({ page, files, gzipBytes }) =>
@@ -49,8 +60,15 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   );
   process.stdout.write(`First-load JavaScript per page (gzip)\n${lines.join("\n")}\n`);
   const over = budget === undefined ? [] : pages.filter((page) => page.gzipBytes > budget);
-  if (over.length > 0) {
-    process.stderr.write(`Over the ${budget! / 1000} kB budget: ${over.map((page) => page.page).join(", ")}\n`);
-    process.exit(1);
-  }
+  if (over.length === 0) return 0;
+  process.stderr.write(`Over the ${budget! / 1000} kB budget: ${over.map((page) => page.page).join(", ")}\n`);
+  return 1;
 }
+
+runMain(import.meta.url, {
+  spec: firstLoadJsCommand,
+  options: parseFirstLoadJsArgs,
+  main,
+  onError: (error) =>
+    process.stderr.write(`first-load-js: ${error instanceof Error ? error.message : String(error)}\n`),
+});

@@ -7,6 +7,18 @@ import path from "node:path";
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const LIGHTHOUSERC = path.join(ROOT, "lighthouserc.json");
 
+/**
+ * The admin console's pages, a 404 for anyone but an admin: the local run audits them too,
+ * signed in as an admin it creates (a deployment's run has no account to sign in with).
+ */
+export const ADMIN_PATHS = ["/admin", "/admin/flags", "/admin/slow-queries", "/admin/cache"];
+
+/**
+ * The write pages, which send anyone who is not signed in to /sign-in: measured as their users
+ * see them, in the same signed-in pass (the admin may edit the seed's first post).
+ */
+export const WRITER_PATHS = ["/posts/new", "/posts/1/edit"];
+
 interface LighthouseRc {
   ci: { collect: { url: string[]; settings?: Record<string, unknown> } };
 }

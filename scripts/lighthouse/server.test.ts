@@ -1,5 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import os, { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort, isBuildStale, startNodeServer } from "./server";
@@ -59,6 +59,26 @@ describe("server and warm-up", () => {
       await server.stop();
     }
     await expect(fetch(origin)).rejects.toThrow();
+  });
+
+  it("runs a server at the lowest CPU priority when asked, where the system has nice", async () => {
+    const port = await freePort();
+    const origin = `http://127.0.0.1:${port}`;
+    const server = await startNodeServer(
+      ["-e", SERVER],
+      origin,
+      { ...process.env, PORT: String(port) },
+      {
+        lowPriority: true,
+      },
+    );
+    try {
+      const niceAvailable = ["/usr/bin/nice", "/bin/nice"].some((candidate) => existsSync(candidate));
+      expect(os.getPriority(server.pid)).toBe(niceAvailable ? 19 : os.getPriority());
+      expect(await (await fetch(`${origin}/count`)).text()).toBe("0");
+    } finally {
+      await server.stop();
+    }
   });
 
   it("reports a server that exits before answering", async () => {

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
@@ -7,7 +7,7 @@ import { logger } from "../../src/lib/logger";
 import { ROOT } from "./pages";
 
 const require = createRequire(import.meta.url);
-const NEXT_BIN = require.resolve("next/dist/bin/next");
+export const NEXT_BIN = require.resolve("next/dist/bin/next");
 
 // What a production build depends on; a change to any of them makes `.next` stale.
 const BUILD_INPUTS = ["src", "public", "next.config.js", "package-lock.json", "tsconfig.json"];
@@ -32,7 +32,8 @@ export function ensureFreshBuild(): void {
     return;
   }
   logger.info("building for production (sources changed since the last build)");
-  const result = spawnSync(process.execPath, [NEXT_BIN, "build"], { cwd: ROOT, stdio: "inherit" });
+  // As `npm run build`: webpack, whose pages carry no inline script (decision 0060).
+  const result = spawnSync(process.execPath, [NEXT_BIN, "build", "--webpack"], { cwd: ROOT, stdio: "inherit" });
   if (result.status !== 0) throw new Error(`next build failed (exit ${result.status})`);
 }
 
@@ -46,8 +47,21 @@ export async function freePort(): Promise<number> {
 
 export interface ProductionServer {
   origin: string;
+  /** The server's process id. */
+  pid: number;
   stop(): Promise<void>;
 }
+
+export interface NodeServerOptions {
+  /**
+   * Run the server at the lowest CPU priority (through `nice`, where the system has it): it
+   * then never takes a core from the browser being measured on the same machine, as a real
+   * server never takes one from its visitors' phones.
+   */
+  lowPriority?: boolean;
+}
+
+const NICE = ["/usr/bin/nice", "/bin/nice"].find((candidate) => existsSync(candidate));
 
 function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
@@ -80,22 +94,43 @@ export async function startNodeServer(
   args: string[],
   origin: string,
   env: NodeJS.ProcessEnv = process.env,
+  { lowPriority = false }: NodeServerOptions = {},
 ): Promise<ProductionServer> {
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"], env });
+  // `nice` runs the program in its own process (exec): every thread of the server, and any
+  // process it starts, has the low priority.
+  const [command, commandArgs] =
+    lowPriority && NICE ? [NICE, ["-n", "19", process.execPath, ...args]] : [process.execPath, args];
+  const child = spawn(command, commandArgs, { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"], env });
   try {
     await waitUntilServing(origin, child);
   } catch (error) {
     await stopChild(child);
     throw error;
   }
-  return { origin, stop: () => stopChild(child) };
+  return { origin, pid: child.pid!, stop: () => stopChild(child) };
 }
 
-/** `next start` on 127.0.0.1:port against the given database. */
+// Production refuses to serve accounts without a cookie secret, and every page's header asks
+// for the session: an audit run, which signs nobody in, gets a throwaway one.
+const AUDIT_AUTH_SECRET = "lighthouse-only-secret-nobody-signs-in-with";
+
+/**
+ * `next start` on 127.0.0.1:port against the given database, at the lowest CPU priority: the
+ * audited browser shares this machine's cores with it (docs/decisions/0115-lighthouse-measures-the-page-not-the-host.md).
+ */
 export function startProductionServer(port: number, databaseUrl: string): Promise<ProductionServer> {
+  const origin = `http://127.0.0.1:${port}`;
   return startNodeServer(
     [NEXT_BIN, "start", "--hostname", "127.0.0.1", "--port", String(port)],
-    `http://127.0.0.1:${port}`,
-    { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl },
+    origin,
+    {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: databaseUrl,
+      BETTER_AUTH_SECRET: AUDIT_AUTH_SECRET,
+      BETTER_AUTH_URL: origin,
+    },
+    { lowPriority: true },
   );
 }

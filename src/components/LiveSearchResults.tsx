@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useDeferredValue } from "react";
 import { serialize } from "@/lib/serialize";
 import { TrpcProvider, useTRPC } from "@/lib/trpc-client";
-import { SEARCH_MIN_LENGTH } from "@/modules/posts/posts.limits";
+import { SEARCH_MIN_LENGTH } from "@/modules/posts/post.limits";
 import { SearchResults } from "./SearchResults";
 
 function Results({ q }: { q: string }) {

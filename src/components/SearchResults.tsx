@@ -1,8 +1,9 @@
 import type { Page } from "@/lib/pagination";
 import type { Serialized } from "@/lib/page-props";
-import type { PostSummary } from "@/modules/posts/posts.types";
+import type { PostSummary } from "@/modules/posts/post.types";
 import { pageHref, Pagination } from "./Pagination";
 import { PostList } from "./PostList";
+import { formatNumber } from "@/lib/format";
 
 interface SearchResultsProps {
   q: string;
@@ -14,7 +15,7 @@ export function SearchResults({ q, results, busy = false }: SearchResultsProps) 
   return (
     <section aria-live="polite" aria-busy={busy} aria-label="Search results">
       <p className="meta">
-        {results.total.toLocaleString("en")} {results.total === 1 ? "post matches" : "posts match"} “{q}”
+        {formatNumber(results.total)} {results.total === 1 ? "post matches" : "posts match"} “{q}”
       </p>
       <PostList posts={results.items} />
       <Pagination

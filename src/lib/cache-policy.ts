@@ -24,10 +24,16 @@ export const cacheKeys = {
   profile: (userId: number) => `users:${userId}:profile`,
   config: () => "config:app",
   feedPage: (query: PageKey) => `posts:feed:${pageSuffix(query)}`,
+  feedCount: () => "posts:feed:count",
+  feedAfter: (position: { createdAt: Date; id: number } | null, pageSize: number) =>
+    `posts:feed:after:${position ? `${position.createdAt.getTime()}.${position.id}` : "start"}:s${pageSize}`,
   authorPage: (userId: number, query: PageKey) => `posts:author:${userId}:${pageSuffix(query)}`,
+  authorCount: (userId: number) => `posts:author:${userId}:count`,
   // The text is encoded so that no search can produce another key's shape.
   searchPage: (q: string, query: PageKey) => `posts:search:${encodeURIComponent(q)}:${pageSuffix(query)}`,
+  searchCount: (q: string) => `posts:search:${encodeURIComponent(q)}:count`,
   commentsPage: (postId: number, query: PageKey) => `comments:post:${postId}:${pageSuffix(query)}`,
+  commentsCount: (postId: number) => `comments:post:${postId}:count`,
 };
 
 export const cacheTags = {
@@ -38,6 +44,11 @@ export const cacheTags = {
    * counts and a new post shifts every page of the feed; writes are rare next to reads.
    */
   postLists: "post-lists",
+  /**
+   * How many posts the feed and each search find: only a new (or removed) post changes them,
+   * so a comment, which makes every list stale for its counts, keeps these.
+   */
+  postCounts: "post-counts",
   /** The comment pages of one post. */
   postComments: (postId: number) => `post:${postId}:comments`,
   config: "config",

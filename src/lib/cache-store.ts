@@ -50,18 +50,26 @@ export interface UpstashStoreOptions {
   timeoutMs: number;
 }
 
-/** Upstash Redis over its REST API: shared by every serverless instance. */
-export function createUpstashStore({ url, token, timeoutMs }: UpstashStoreOptions): CacheStore {
-  const redis = new Redis({
+/**
+ * The Upstash client of the app's store (the cache and the rate limits): one try per call,
+ * each aborted after `timeoutMs`. Retrying a down store only delays the database read or the
+ * request the limit guards.
+ */
+export function createUpstashClient({ url, token, timeoutMs }: UpstashStoreOptions): Redis {
+  return new Redis({
     url,
     token,
     // getCached serialises itself (superjson keeps dates and undefined); raw strings in, raw strings out.
     automaticDeserialization: false,
-    // A cache read is worth one try: retrying a down store only delays the database read.
     retry: { retries: 0 },
     signal: () => AbortSignal.timeout(timeoutMs),
     enableTelemetry: false,
   });
+}
+
+/** Upstash Redis over its REST API: shared by every serverless instance. */
+export function createUpstashStore(options: UpstashStoreOptions): CacheStore {
+  const redis = createUpstashClient(options);
   return {
     kind: "upstash",
     mget: (keys) => redis.mget<(string | null)[]>(...keys),

@@ -6,11 +6,13 @@ import {
   InternalError,
   MethodNotAllowedError,
   NotFoundError,
+  PayloadTooLargeError,
   RateLimitedError,
   UnauthorizedError,
   UnavailableError,
   ValidationError,
 } from "./errors";
+import { errorOutcome } from "./error-mapping";
 
 describe("the error model", () => {
   it.each([
@@ -42,7 +44,20 @@ describe("the error model", () => {
   });
 
   it("only INTERNAL is unexpected", () => {
-    expect(new NotFoundError("Post", 1).expected).toBe(true);
-    expect(new InternalError(null).expected).toBe(false);
+    expect(errorOutcome(new NotFoundError("Post", 1)).reportToSentry).toBe(false);
+    expect(errorOutcome(new InternalError(null)).reportToSentry).toBe(true);
+  });
+
+  it("keeps the operator's hint out of the public message and the body", () => {
+    const error = new UnavailableError("database", { hint: "DATABASE_URL is not set" });
+    expect(error.publicMessage).toBe("The database is unavailable, try again shortly");
+    expect(error.message).toContain("DATABASE_URL is not set");
+    expect(JSON.stringify(error.toBody())).not.toContain("DATABASE_URL");
+  });
+
+  it("answers 413 to a body that is too large", () => {
+    const error = new PayloadTooLargeError(1_000_000);
+    expect(error.status).toBe(413);
+    expect(ERROR_CODES[error.code].trpc).toBe("PAYLOAD_TOO_LARGE");
   });
 });

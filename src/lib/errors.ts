@@ -1,5 +1,5 @@
-// One error model for the whole app. Services throw these; src/lib/http.ts and
-// src/server/trpc.ts are the only places that turn them into responses.
+// One error model for the whole app. Services throw these; src/lib/error-mapping.ts decides
+// what each one becomes (status, tRPC code, log level, Sentry or not) for every adapter.
 
 export const ERROR_CODES = {
   NOT_FOUND: { status: 404, trpc: "NOT_FOUND" },
@@ -7,6 +7,7 @@ export const ERROR_CODES = {
   CONFLICT: { status: 409, trpc: "CONFLICT" },
   UNAUTHORIZED: { status: 401, trpc: "UNAUTHORIZED" },
   FORBIDDEN: { status: 403, trpc: "FORBIDDEN" },
+  PAYLOAD_TOO_LARGE: { status: 413, trpc: "PAYLOAD_TOO_LARGE" },
   RATE_LIMITED: { status: 429, trpc: "TOO_MANY_REQUESTS" },
   UNAVAILABLE: { status: 503, trpc: "SERVICE_UNAVAILABLE" },
   METHOD_NOT_ALLOWED: { status: 405, trpc: "METHOD_NOT_SUPPORTED" },
@@ -25,12 +26,26 @@ export interface ErrorBody {
   error: { code: ErrorCode; message: string; details?: unknown };
 }
 
+interface AppErrorOptions {
+  /** Safe for the response body, shown with the code. */
+  details?: unknown;
+  /** For the operator only (logs): what to check or set. Never sent to a client. */
+  hint?: string;
+  cause?: unknown;
+}
+
 // A brand rather than `instanceof`: Next bundles each route separately, so the same error
 // class can exist twice in one server process.
 const APP_ERROR = Symbol.for("scale-starter.AppError");
 
+/**
+ * Two messages: `publicMessage` is what a client reads; `message` (the Error's own, with the
+ * operator's hint) is what the logs read.
+ */
 export class AppError extends Error {
   readonly [APP_ERROR] = true;
+  readonly details?: unknown;
+  readonly hint?: string;
 
   static is(value: unknown): value is AppError {
     return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[APP_ERROR] === true;
@@ -38,28 +53,24 @@ export class AppError extends Error {
 
   constructor(
     readonly code: ErrorCode,
-    message: string,
-    readonly details?: unknown,
-    options?: ErrorOptions,
+    readonly publicMessage: string,
+    options: AppErrorOptions = {},
   ) {
-    super(message, options);
+    super(options.hint ? `${publicMessage} (${options.hint})` : publicMessage, { cause: options.cause });
     this.name = new.target.name;
+    this.details = options.details;
+    this.hint = options.hint;
   }
 
   get status(): number {
     return ERROR_CODES[this.code].status;
   }
 
-  /** Expected errors are part of normal operation; only the others are incidents. */
-  get expected(): boolean {
-    return this.code !== "INTERNAL";
-  }
-
   toBody(): ErrorBody {
     return {
       error: {
         code: this.code,
-        message: this.message,
+        message: this.publicMessage,
         ...(this.details === undefined ? {} : { details: this.details }),
       },
     };
@@ -68,20 +79,23 @@ export class AppError extends Error {
 
 export class NotFoundError extends AppError {
   constructor(entity: string, id: string | number) {
-    super("NOT_FOUND", `${entity} ${id} not found`, { entity, id });
+    super("NOT_FOUND", `${entity} ${id} not found`, { details: { entity, id } });
   }
 }
 
 export class ValidationError extends AppError {
-  constructor(readonly issues: FieldIssue[]) {
+  constructor(
+    readonly issues: FieldIssue[],
+    cause?: unknown,
+  ) {
     const fields = [...new Set(issues.map((i) => i.field))].join(", ");
-    super("VALIDATION", `Invalid ${fields}: ${issues[0]?.message ?? "invalid input"}`, { issues });
+    super("VALIDATION", `Invalid ${fields}: ${issues[0]?.message ?? "invalid input"}`, { details: { issues }, cause });
   }
 }
 
 export class ConflictError extends AppError {
   constructor(message: string, details?: unknown) {
-    super("CONFLICT", message, details);
+    super("CONFLICT", message, { details });
   }
 }
 
@@ -91,32 +105,51 @@ export class UnauthorizedError extends AppError {
   }
 }
 
+/** `details` tells a client why (e.g. `{ reason: "email_unverified" }`), so its UI can offer the way out. */
 export class ForbiddenError extends AppError {
-  constructor(message = "Not allowed") {
-    super("FORBIDDEN", message);
+  constructor(message = "Not allowed", details?: unknown) {
+    super("FORBIDDEN", message, { details });
   }
 }
 
+/** REST answers it with a `Retry-After` header. */
 export class RateLimitedError extends AppError {
   constructor(readonly retryAfterSeconds: number) {
-    super("RATE_LIMITED", "Too many requests", { retryAfterSeconds });
+    super("RATE_LIMITED", "Too many requests", { details: { retryAfterSeconds } });
+  }
+}
+
+/** `what` names the part over its limit: the request body, the URL. */
+export class PayloadTooLargeError extends AppError {
+  constructor(
+    readonly limitBytes: number,
+    what = "request body",
+  ) {
+    super("PAYLOAD_TOO_LARGE", `The ${what} is larger than ${limitBytes} bytes`, { details: { limitBytes } });
   }
 }
 
 export class UnavailableError extends AppError {
-  constructor(dependency: string, cause?: unknown) {
-    super("UNAVAILABLE", `${dependency} is unavailable, try again shortly`, { dependency }, { cause });
+  constructor(
+    readonly dependency: string,
+    options: { cause?: unknown; hint?: string } = {},
+  ) {
+    super("UNAVAILABLE", `The ${dependency} is unavailable, try again shortly`, {
+      details: { dependency },
+      ...options,
+    });
   }
 }
 
 export class MethodNotAllowedError extends AppError {
   constructor(readonly allowed: string[]) {
-    super("METHOD_NOT_ALLOWED", `Method not allowed; use ${allowed.join(", ")}`, { allowed });
+    super("METHOD_NOT_ALLOWED", `Method not allowed; use ${allowed.join(", ")}`, { details: { allowed } });
   }
 }
 
+/** Anything that is not an AppError: a bug. Its cause is the thrown value, for logs and Sentry. */
 export class InternalError extends AppError {
   constructor(cause: unknown) {
-    super("INTERNAL", "Something went wrong on our side", undefined, { cause });
+    super("INTERNAL", "Something went wrong on our side", { cause });
   }
 }

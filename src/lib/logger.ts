@@ -4,7 +4,7 @@ import { currentRequestContext } from "./monitoring/request-context";
 
 // Structured JSON logs (A1.6): one object per line, ready for any log drain. Inside a request,
 // every line carries its id (the X-Request-Id header), wherever in the layers it is written.
-export function loggerOptions(level: string = env.LOG_LEVEL): LoggerOptions {
+function loggerOptions(level: string = env.LOG_LEVEL): LoggerOptions {
   return {
     level,
     base: { service: "scale-starter" },

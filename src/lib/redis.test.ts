@@ -4,6 +4,7 @@ import { logger } from "./logger";
 import {
   CACHE_VERSION,
   Cache,
+  cacheNamespace,
   createCache,
   createCacheStore,
   createMemoryStore,
@@ -27,8 +28,17 @@ function watchedStore() {
 }
 
 function cacheOn(store: CacheStore, timeoutMs = 5_000) {
-  const log = { warn: vi.fn() };
-  return { cache: new Cache({ store, namespace: "unit", timeoutMs, logger: log }), log };
+  const log = { warn: vi.fn(), error: vi.fn() };
+  const onInvalidationFailure = vi.fn();
+  const cache = new Cache({ store, namespace: "unit", timeoutMs, logger: log, onInvalidationFailure });
+  return { cache, log, onInvalidationFailure };
+}
+
+/** A fetcher that answers when the test says so. */
+function heldFetcher(value: string) {
+  let release!: () => void;
+  const fetcher = vi.fn(() => new Promise<string>((resolve) => (release = () => resolve(value))));
+  return { fetcher, release: () => release() };
 }
 
 const never = () => new Promise<never>(() => {});
@@ -57,6 +67,24 @@ describe("getCached", () => {
     const hit = await cache.getCached("typed", async () => ({ createdAt: new Date(0), tags: new Set(), big: 0n }));
     expect(hit.createdAt).toBeInstanceOf(Date);
     expect(hit).toEqual(value);
+  });
+
+  it("decodes a stored entry once: hits of the same text share one frozen value", async () => {
+    const store = watchedStore();
+    const { cache } = cacheOn(store);
+    const fetcher = vi.fn(async () => ({ items: [{ id: 1, at: new Date(0) }] }));
+    await cache.getCached("page", fetcher);
+    const first = await cache.getCached("page", fetcher);
+    const second = await cache.getCached("page", fetcher);
+    expect(second).toBe(first);
+    expect(Object.isFrozen(first.items[0])).toBe(true);
+    expect(() => first.items.push({ id: 2, at: new Date(0) })).toThrow(TypeError);
+    // Another text under the key (another instance wrote it) is decoded afresh.
+    const [key] = store.set.mock.calls[0]!;
+    const [raw] = await store.mget([key]);
+    await store.set(key, raw!.replace('"id":1', '"id":3'), 60);
+    await expect(cache.getCached("page", fetcher)).resolves.toEqual({ items: [{ id: 3, at: new Date(0) }] });
+    expect(fetcher).toHaveBeenCalledOnce();
   });
 
   it("runs the fetcher once for concurrent misses of one key", async () => {
@@ -138,12 +166,33 @@ describe("getCached when the store fails", () => {
     expect(log.warn).toHaveBeenCalledWith(expect.anything(), "cache write failed");
   });
 
-  it("logs a failed invalidation instead of failing the write that asked for it", async () => {
+  it("retries a failed invalidation once, and then it is done", async () => {
+    const store = watchedStore();
+    store.setMany.mockRejectedValueOnce(new Error("blip"));
+    const { cache, log, onInvalidationFailure } = cacheOn(store);
+    const feed = vi.fn().mockResolvedValueOnce("old").mockResolvedValue("new");
+    await cache.getCached("feed", feed, { tags: ["post-lists"] });
+    await cache.invalidate("post-lists");
+    expect(store.setMany).toHaveBeenCalledTimes(2);
+    await expect(cache.getCached("feed", feed, { tags: ["post-lists"] })).resolves.toBe("new");
+    expect(log.error).not.toHaveBeenCalled();
+    expect(onInvalidationFailure).not.toHaveBeenCalled();
+    expect(cache.invalidationFailures).toBe(0);
+  });
+
+  it("records an invalidation that fails twice (error log, counter, report) without failing the write", async () => {
     const store = watchedStore();
     store.setMany.mockRejectedValue(new Error("down"));
-    const { cache, log } = cacheOn(store);
+    const { cache, log, onInvalidationFailure } = cacheOn(store);
     await expect(cache.invalidate("post-lists")).resolves.toBeUndefined();
-    expect(log.warn).toHaveBeenCalledWith(expect.objectContaining({ tags: ["post-lists"] }), expect.any(String));
+    expect(store.setMany).toHaveBeenCalledTimes(2);
+    expect(log.error).toHaveBeenCalledWith(
+      expect.objectContaining({ tags: ["post-lists"], invalidationFailures: 1 }),
+      "cache invalidation failed; stale entries stay until their TTL",
+    );
+    expect(onInvalidationFailure).toHaveBeenCalledWith(expect.any(Error), ["post-lists"]);
+    await cache.invalidate("config");
+    expect(cache.invalidationFailures).toBe(2);
   });
 
   it("reports the store's health through ping", async () => {
@@ -186,6 +235,59 @@ describe("invalidation by tag", () => {
     release("old rows");
     await expect(slowRead).resolves.toBe("old rows");
     await expect(cache.getCached("feed", async () => "new rows", { tags: ["post-lists"] })).resolves.toBe("new rows");
+  });
+
+  it("gives a read that starts after a write its own fetch, not a load begun before the write", async () => {
+    const { cache } = cacheOn(createMemoryStore());
+    const before = heldFetcher("old rows");
+    const early = cache.getCached("feed", before.fetcher, { tags: ["post-lists"] });
+    await vi.waitFor(() => expect(before.fetcher).toHaveBeenCalled());
+    await cache.invalidate("post-lists"); // a write finished while the early load is in flight
+    const after = vi.fn(async () => "new rows");
+    const late = cache.getCached("feed", after, { tags: ["post-lists"] });
+    before.release();
+    await expect(early).resolves.toBe("old rows");
+    await expect(late).resolves.toBe("new rows"); // read-your-writes
+    expect(after).toHaveBeenCalledOnce();
+  });
+
+  it("does so for a write made through another instance sharing the store", async () => {
+    const store = createMemoryStore();
+    const reader = cacheOn(store).cache;
+    const writer = cacheOn(store).cache;
+    const before = heldFetcher("old rows");
+    const early = reader.getCached("feed", before.fetcher, { tags: ["post-lists"] });
+    await vi.waitFor(() => expect(before.fetcher).toHaveBeenCalled());
+    await writer.invalidate("post-lists");
+    const late = reader.getCached("feed", async () => "new rows", { tags: ["post-lists"] });
+    before.release();
+    await expect(Promise.all([early, late])).resolves.toEqual(["old rows", "new rows"]);
+  });
+
+  it("does so when the store is down and versions cannot tell the loads apart", async () => {
+    const store = watchedStore();
+    store.mget.mockRejectedValue(new Error("down"));
+    store.setMany.mockRejectedValue(new Error("down"));
+    const { cache } = cacheOn(store);
+    const before = heldFetcher("old rows");
+    const early = cache.getCached("feed", before.fetcher, { tags: ["post-lists"] });
+    await vi.waitFor(() => expect(before.fetcher).toHaveBeenCalled());
+    await cache.invalidate("post-lists");
+    const late = cache.getCached("feed", async () => "new rows", { tags: ["post-lists"] });
+    before.release();
+    await expect(Promise.all([early, late])).resolves.toEqual(["old rows", "new rows"]);
+  });
+
+  it("still shares one load between reads that start before any write", async () => {
+    const { cache } = cacheOn(createMemoryStore());
+    const load = heldFetcher("rows");
+    const reads = [1, 2, 3].map(() => cache.getCached("feed", load.fetcher, { tags: ["post-lists"] }));
+    await vi.waitFor(() => expect(load.fetcher).toHaveBeenCalled());
+    await cache.invalidate("user:1"); // another tag: the load stays shared
+    const later = cache.getCached("feed", load.fetcher, { tags: ["post-lists"] });
+    load.release();
+    await expect(Promise.all([...reads, later])).resolves.toEqual(Array(4).fill("rows"));
+    expect(load.fetcher).toHaveBeenCalledOnce();
   });
 
   it("writes one key per tag and never scans", async () => {
@@ -232,6 +334,39 @@ describe("the process-wide cache", () => {
     createCache(parseEnv({ NODE_ENV: "development" }));
     expect(warn).not.toHaveBeenCalled();
     warn.mockRestore();
+  });
+});
+
+describe("the namespace of each deployment", () => {
+  it("ends with Vercel's environment, else NODE_ENV", () => {
+    expect(cacheNamespace(parseEnv({ VERCEL_ENV: "production", NODE_ENV: "production" }))).toBe(
+      "scale-starter:production",
+    );
+    expect(cacheNamespace(parseEnv({ VERCEL_ENV: "preview", NODE_ENV: "production" }))).toBe("scale-starter:preview");
+    expect(cacheNamespace(parseEnv({ NODE_ENV: "development" }))).toBe("scale-starter:development");
+    expect(cacheNamespace(parseEnv({ CACHE_NAMESPACE: "acme", VERCEL_ENV: "preview" }))).toBe("acme:preview");
+  });
+
+  it("keeps a preview off production's keys even on the same store and CACHE_NAMESPACE", async () => {
+    const store = watchedStore();
+    const production = createCache(parseEnv({ VERCEL_ENV: "production", CACHE_NAMESPACE: "acme" }), store);
+    const preview = createCache(parseEnv({ VERCEL_ENV: "preview", CACHE_NAMESPACE: "acme" }), store);
+    await production.getCached("feed", async () => "production rows", { tags: ["post-lists"] });
+    store.set.mockClear();
+    store.setMany.mockClear();
+
+    const previewRead = await preview.getCached("feed", async () => "preview rows", { tags: ["post-lists"] });
+    await preview.invalidate("post-lists");
+    expect(previewRead).toBe("preview rows");
+    const written = [
+      ...store.set.mock.calls.map(([key]) => key),
+      ...store.setMany.mock.calls.flatMap(([entries]) => entries.map(([key]) => key)),
+    ];
+    expect(written.length).toBeGreaterThan(0);
+    expect(written.every((key) => key.startsWith("acme:preview:"))).toBe(true);
+    await expect(production.getCached("feed", async () => "refetched", { tags: ["post-lists"] })).resolves.toBe(
+      "production rows",
+    );
   });
 });
 

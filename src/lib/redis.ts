@@ -1,9 +1,14 @@
 import { randomUUID } from "node:crypto";
+import * as Sentry from "@sentry/nextjs";
+import { LRUCache } from "lru-cache";
 import superjson from "superjson";
 import { createCacheStore, type CacheStore } from "./cache-store";
-import { env } from "./env";
+import { CacheStats, type CacheStatistics } from "./cache-stats";
+import { env, type Env } from "./env";
 import { logger, type Logger } from "./logger";
 import { recordTiming } from "./monitoring/request-context";
+import { processSingleton } from "./process-singleton";
+import { TimeoutError, withTimeout } from "./timeout";
 
 export { createCacheStore, createMemoryStore, createUpstashStore, type CacheStore } from "./cache-store";
 
@@ -14,7 +19,7 @@ export { createCacheStore, createMemoryStore, createUpstashStore, type CacheStor
 export const CACHE_VERSION = 1;
 
 /** The longest an entry may live. */
-export const MAX_TTL_SECONDS = 86_400;
+const MAX_TTL_SECONDS = 86_400;
 // A tag's version outlives every entry written before it was set, so an entry can never
 // see the tag expire and match the initial version again.
 const TAG_TTL_SECONDS = 2 * MAX_TTL_SECONDS;
@@ -34,7 +39,9 @@ export interface CacheSettings {
   namespace?: string;
   /** Longest wait for the store before serving from the fetcher. */
   timeoutMs?: number;
-  logger?: Pick<Logger, "warn">;
+  logger?: Pick<Logger, "warn" | "error">;
+  /** Told of an invalidation that failed twice (Sentry by default): stale data then stays until its TTL. */
+  onInvalidationFailure?: (error: unknown, tags: readonly string[]) => void;
 }
 
 /** What is stored: the value, and the version of each tag it was read under. */
@@ -60,14 +67,31 @@ export class Cache {
   readonly store: CacheStore;
   private readonly prefix: string;
   private readonly timeoutMs: number;
-  private readonly log: Pick<Logger, "warn">;
-  private readonly inFlight = new Map<string, Promise<unknown>>();
+  private readonly log: Pick<Logger, "warn" | "error">;
+  private readonly onInvalidationFailure: (error: unknown, tags: readonly string[]) => void;
+  // Loads being fetched, by key and the tag versions they were read under: a read that sees
+  // newer versions (a write finished since that load began) starts its own fetch.
+  private readonly inFlight = new Map<string, Flight>();
+  // The last entry decoded under each key, with the text it came from: a hit whose text is the
+  // same is served without parsing it again. Values are frozen, since every reader shares them.
+  private readonly decoded = new LRUCache<string, { raw: string; entry: Entry<unknown> }>({ max: 2_000 });
+  /** Invalidations that failed even after the retry, since this process started. */
+  invalidationFailures = 0;
+  // Every read's outcome by key family, for the admin console (figures of this instance only).
+  private readonly stats = new CacheStats();
 
-  constructor({ store, namespace = "scale-starter", timeoutMs = 150, logger: log = logger }: CacheSettings) {
+  constructor({
+    store,
+    namespace = "scale-starter",
+    timeoutMs = 150,
+    logger: log = logger,
+    onInvalidationFailure = reportInvalidationFailure,
+  }: CacheSettings) {
     this.store = store;
     this.prefix = `${namespace}:v${CACHE_VERSION}:`;
     this.timeoutMs = timeoutMs;
     this.log = log;
+    this.onInvalidationFailure = onInvalidationFailure;
   }
 
   /** The value under `key`, or the fetcher's (then cached). Errors of the fetcher are never cached. */
@@ -76,17 +100,12 @@ export class Cache {
     if (!Number.isInteger(ttl) || ttl < 1 || ttl > MAX_TTL_SECONDS) {
       throw new RangeError(`cache TTL must be a whole number of seconds from 1 to ${MAX_TTL_SECONDS}, got ${ttl}`);
     }
-    const fullKey = this.prefix + key;
-    const pending = this.inFlight.get(fullKey);
-    if (pending) return pending as Promise<T>;
-    const load = this.load(
-      fullKey,
+    return this.read(
+      key,
       fetcher,
       ttl,
       tags.map((tag) => this.tagKey(tag)),
-    ).finally(() => this.inFlight.delete(fullKey));
-    this.inFlight.set(fullKey, load);
-    return load;
+    );
   }
 
   /**
@@ -95,16 +114,30 @@ export class Cache {
    */
   async invalidate(...tags: string[]): Promise<void> {
     if (tags.length === 0) return;
-    try {
-      await this.withTimeout(
+    const tagKeys = tags.map((tag) => this.tagKey(tag));
+    // Loads begun before this write must not serve readers that start after it, even when
+    // the store is down and versions cannot tell them apart.
+    for (const [flightKey, flight] of this.inFlight) {
+      if (flight.tagKeys.some((tagKey) => tagKeys.includes(tagKey))) this.inFlight.delete(flightKey);
+    }
+    const write = () =>
+      this.timed(
         this.store.setMany(
-          tags.map((tag) => [this.tagKey(tag), randomUUID()]),
+          tagKeys.map((tagKey) => [tagKey, randomUUID()]),
           TAG_TTL_SECONDS,
         ),
       );
+    try {
+      await write().catch(write); // one retry: a blip must not leave lists stale for hours
     } catch (error) {
-      // The write itself succeeded; readers may see the old entries until their TTL ends.
-      this.log.warn({ err: error, tags }, "cache invalidation failed; entries stay until their TTL");
+      // The write itself succeeded; readers may see the old entries until their TTL ends,
+      // which is an incident: logged at error level and reported so an alert fires.
+      this.invalidationFailures += 1;
+      this.log.error(
+        { err: error, tags, invalidationFailures: this.invalidationFailures },
+        "cache invalidation failed; stale entries stay until their TTL",
+      );
+      this.onInvalidationFailure(error, tags);
     }
   }
 
@@ -113,7 +146,7 @@ export class Cache {
     const started = performance.now();
     const latencyMs = () => Math.round(performance.now() - started);
     try {
-      await this.withTimeout(this.store.ping());
+      await this.timed(this.store.ping());
       return { store: this.store.kind, ok: true, latencyMs: latencyMs() };
     } catch (error) {
       this.log.warn({ err: error }, "cache ping failed");
@@ -121,20 +154,50 @@ export class Cache {
     }
   }
 
+  /** Hits, misses, errors and timeouts per key family since this instance started. */
+  statistics(): CacheStatistics {
+    return this.stats.snapshot(this.store.kind);
+  }
+
   private tagKey(tag: string): string {
     return `${this.prefix}tag:${tag}`;
   }
 
-  private async load<T>(fullKey: string, fetcher: () => Promise<T>, ttl: number, tagKeys: string[]): Promise<T> {
+  private async read<T>(key: string, fetcher: () => Promise<T>, ttl: number, tagKeys: string[]): Promise<T> {
+    const fullKey = this.prefix + key;
     let tagVersions: string[] | undefined;
     try {
-      const [raw, ...versions] = await this.withTimeout(this.store.mget([fullKey, ...tagKeys]));
+      const [raw, ...versions] = await this.timed(this.store.mget([fullKey, ...tagKeys]));
       tagVersions = versions.map((version) => version ?? INITIAL_TAG_VERSION);
-      const entry = raw === null || raw === undefined ? undefined : decode<T>(raw);
-      if (entry && sameVersions(entry.tags, tagVersions)) return entry.value;
+      const entry = raw === null || raw === undefined ? undefined : this.decodeOnce<T>(fullKey, raw);
+      const hit = entry !== undefined && sameVersions(entry.tags, tagVersions);
+      this.stats.record(key, hit ? "hit" : "miss");
+      if (hit) return entry.value;
     } catch (error) {
+      this.stats.record(key, error instanceof TimeoutError ? "timeout" : "error");
       this.log.warn({ err: error, key: fullKey }, "cache read failed; serving from the source");
     }
+    const flightKey = `${fullKey}\n${tagVersions?.join(",") ?? "?"}`;
+    const pending = this.inFlight.get(flightKey);
+    if (pending) return pending.value as Promise<T>;
+    const flight: Flight = { tagKeys, value: this.fetchAndSave(fullKey, fetcher, ttl, tagVersions) };
+    this.inFlight.set(flightKey, flight);
+    try {
+      return (await flight.value) as T;
+    } finally {
+      if (this.inFlight.get(flightKey) === flight) this.inFlight.delete(flightKey);
+    }
+  }
+
+  private decodeOnce<T>(fullKey: string, raw: string): Entry<T> | undefined {
+    const last = this.decoded.get(fullKey);
+    if (last?.raw === raw) return last.entry as Entry<T>;
+    const entry = decode<T>(raw);
+    if (entry) this.decoded.set(fullKey, { raw, entry: deepFreeze(entry) });
+    return entry;
+  }
+
+  private async fetchAndSave<T>(fullKey: string, fetcher: () => Promise<T>, ttl: number, tagVersions?: string[]) {
     const value = await fetcher();
     // Stored with the tag versions seen before the fetch: if a write invalidates a tag
     // meanwhile, the entry is stale on arrival and the next read fetches again.
@@ -144,7 +207,7 @@ export class Cache {
 
   private async save<T>(fullKey: string, entry: Entry<T>, ttl: number): Promise<void> {
     try {
-      await this.withTimeout(this.store.set(fullKey, superjson.stringify(entry), ttl));
+      await this.timed(this.store.set(fullKey, superjson.stringify(entry), ttl));
     } catch (error) {
       this.log.warn({ err: error, key: fullKey }, "cache write failed");
     }
@@ -152,20 +215,27 @@ export class Cache {
 
   // Every store call goes through here, so this is also where a request's Server-Timing
   // learns how long the cache took.
-  private withTimeout<T>(operation: Promise<T>): Promise<T> {
+  private timed<T>(operation: Promise<T>): Promise<T> {
     const started = performance.now();
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`cache store did not answer within ${this.timeoutMs} ms`)),
-        this.timeoutMs,
-      );
-    });
-    return Promise.race([operation, timeout]).finally(() => {
-      clearTimeout(timer);
+    return withTimeout(operation, this.timeoutMs, "cache store").finally(() => {
       recordTiming("cache", performance.now() - started);
     });
   }
+}
+
+interface Flight {
+  tagKeys: string[];
+  value: Promise<unknown>;
+}
+
+function reportInvalidationFailure(error: unknown, tags: readonly string[]): void {
+  Sentry.withScope((scope) => {
+    scope.setTags({ cache_invalidation: "failed" });
+    scope.setContext("cache", { tags });
+    // One issue for every failed invalidation, so its alert counts them (docs/monitoring.md).
+    scope.setFingerprint(["cache-invalidation-failed"]);
+    Sentry.captureException(error);
+  });
 }
 
 function decode<T>(raw: string): Entry<T> | undefined {
@@ -177,31 +247,49 @@ function decode<T>(raw: string): Entry<T> | undefined {
   }
 }
 
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
 function sameVersions(stored: string[], current: string[]): boolean {
   return stored.length === current.length && stored.every((version, i) => version === current[i]);
 }
 
+type DeploymentEnv = Pick<Env, "CACHE_NAMESPACE" | "VERCEL_ENV" | "NODE_ENV">;
+
+/**
+ * The namespace of this deployment's keys: always ends with its environment (Vercel's
+ * production/preview/development, else NODE_ENV), so a preview sharing production's store
+ * (the same Upstash integration) never reads or writes production's keys.
+ */
+export function cacheNamespace(config: DeploymentEnv): string {
+  const environment = config.VERCEL_ENV ?? config.NODE_ENV;
+  return `${config.CACHE_NAMESPACE}:${environment.replace(/[^\w.-]/g, "_")}`;
+}
+
 /** A cache for this environment: Upstash when configured, else in process. */
-export function createCache(config = env): Cache {
-  const store = createCacheStore(config);
+export function createCache(config = env, store = createCacheStore(config)): Cache {
   if (store.kind === "memory" && config.NODE_ENV === "production") {
     logger.warn("no Upstash variables: the cache is per instance and invalidations do not reach other instances");
   }
-  return new Cache({ store, namespace: config.CACHE_NAMESPACE, timeoutMs: config.CACHE_TIMEOUT_MS });
+  return new Cache({ store, namespace: cacheNamespace(config), timeoutMs: config.CACHE_TIMEOUT_MS });
 }
 
-// One per process, on globalThis: Next bundles each route apart, and an in-process store must be
-// the same for all of them, or a write through one route would not invalidate another's entries.
-const globalForCache = globalThis as unknown as { __cache?: Cache };
+// One per process: an in-process store must be the same for every route bundle, or a write
+// through one route would not invalidate another's entries.
+const processCache = processSingleton("cache", () => createCache());
 
 /** Makes `cache` the one getCached and the services use (tests and scripts that manage their own). */
 export function setCache(cache: Cache | undefined): void {
-  globalForCache.__cache = cache;
+  processCache.set(cache);
 }
 
 export function getCache(): Cache {
-  globalForCache.__cache ??= createCache();
-  return globalForCache.__cache;
+  return processCache.get();
 }
 
 /** The article's helper (A3.2), on this process's cache. */

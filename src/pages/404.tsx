@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/Link";
 import { Layout } from "@/components/Layout";
 
 export default function NotFoundPage() {

@@ -1,4 +1,5 @@
 import { Head, Html, Main, NextScript } from "next/document";
+import { GLOBAL_STYLES } from "@/styles/global-styles";
 
 export default function Document() {
   return (
@@ -6,6 +7,7 @@ export default function Document() {
       <Head>
         <meta name="theme-color" content="#1d4ed8" />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        <style dangerouslySetInnerHTML={{ __html: GLOBAL_STYLES }} />
       </Head>
       <body>
         <Main />

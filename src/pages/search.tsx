@@ -7,9 +7,7 @@ import { SearchResults } from "@/components/SearchResults";
 import { AppError } from "@/lib/errors";
 import { HTTP_CACHE } from "@/lib/http-cache";
 import { loadPage } from "@/lib/page-props";
-import { parseInput } from "@/lib/validation";
-import { SEARCH_MAX_LENGTH, SEARCH_MIN_LENGTH } from "@/modules/posts/posts.limits";
-import { zSearchInput } from "@/modules/posts/posts.types";
+import { SEARCH_MAX_LENGTH, SEARCH_MIN_LENGTH } from "@/modules/posts/post.limits";
 import { getServices } from "@/server/services";
 
 // Only fetched by browsers, and only when the flag is on: the server-rendered form works without it.
@@ -25,13 +23,13 @@ export const getServerSideProps = loadPage(
       return {
         q,
         liveSearch,
-        results: await services.posts.searchByTitle(parseInput(zSearchInput, query)),
+        results: await services.posts.searchByTitle(query),
         problem: null,
       };
     } catch (error) {
       if (!AppError.is(error) || error.code !== "VALIDATION") throw error;
       res.statusCode = 400;
-      return { q, liveSearch, results: null, problem: error.message };
+      return { q, liveSearch, results: null, problem: error.publicMessage };
     }
   },
   { cacheControl: HTTP_CACHE.minutes },

@@ -1,14 +1,18 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createServices, type Services } from "./services";
 import { appRouter } from "./routers/app.router";
 import { createCallerFactory } from "./trpc";
 import { NotFoundError } from "@/lib/errors";
+import { noCache } from "@/lib/no-cache";
+import { createMemoryRateLimiter } from "@/lib/rate-limit";
+import { PostService, type PostServiceDeps } from "@/modules/posts/post.service";
+import type { Actor } from "@/modules/users/user.types";
 
 const createCaller = createCallerFactory(appRouter);
 
-function callerWith(posts: Partial<Services["posts"]>) {
+function callerWith(posts: Partial<Services["posts"]>, getActor = vi.fn(async (): Promise<Actor | null> => null)) {
   const services = { ...createServices({} as never), posts: posts as Services["posts"] };
-  return createCaller({ services, requestId: "test" });
+  return createCaller({ services, getActor, revalidatePages: async () => [] });
 }
 
 describe("tRPC error mapping", () => {
@@ -27,15 +31,48 @@ describe("tRPC error mapping", () => {
     expect(String((error as Error).message)).not.toContain("secret");
   });
 
-  it("rejects bad input before calling the service", async () => {
-    let called = false;
-    const caller = callerWith({
-      getPost: async () => {
-        called = true;
-        throw new Error("unreachable");
-      },
+  it("rejects bad input before any query: the service validates what the procedure passes on", async () => {
+    let queried = false;
+    const posts = new PostService({
+      posts: {
+        findById: async () => {
+          queried = true;
+          throw new Error("unreachable");
+        },
+      } as unknown as PostServiceDeps["posts"],
+      users: {} as PostServiceDeps["users"],
+      cache: noCache,
+      limiter: createMemoryRateLimiter(),
     });
-    await expect(caller.posts.byId({ id: -1 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    expect(called).toBe(false);
+    const error = await callerWith(posts)
+      .posts.byId({ id: -1 })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "BAD_REQUEST" });
+    expect(error).toMatchObject({ cause: { details: { issues: [{ field: "id" }] } } });
+    expect(queried).toBe(false);
+  });
+});
+
+describe("protectedProcedure", () => {
+  const ada: Actor = { id: 3, role: "member", emailVerified: true };
+
+  it("reads the session for mutations only, and hands the actor to the service, which decides", async () => {
+    const getActor = vi.fn(async () => ada);
+    const createPost = vi.fn(async (actor: Actor | null) => ({ id: 1, userId: actor?.id }));
+    const caller = callerWith({ getPost: async () => ({}) as never, createPost: createPost as never }, getActor);
+    await caller.posts.byId({ id: 1 });
+    expect(getActor).not.toHaveBeenCalled();
+    await expect(caller.posts.create({ title: "Hi", body: "There" })).resolves.toEqual({ id: 1, userId: 3 });
+    expect(createPost).toHaveBeenCalledWith(ada, { title: "Hi", body: "There" });
+  });
+
+  it("passes a missing session on as null: the service answers 401, as it does for REST", async () => {
+    const posts = new PostService({
+      posts: {} as PostServiceDeps["posts"],
+      users: {} as PostServiceDeps["users"],
+      cache: noCache,
+      limiter: createMemoryRateLimiter(),
+    });
+    await expect(callerWith(posts).posts.delete({ id: 1 })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
 });

@@ -1,9 +1,8 @@
 import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
 import { backfillUserRole } from "../../scripts/db/backfill-user-role";
-import { rollbackMigrations } from "../../scripts/db/rollback";
-import { runSql } from "../support/schema-snapshot";
-import { setupTestDatabase } from "../support/test-database";
+import { rollbackThrough, runSql } from "#tests/schema-snapshot";
+import { setupTestDatabase } from "#tests/test-database";
 
 const t = setupTestDatabase();
 // PGlite runs one transaction at a time, so a second session can never hold a row lock
@@ -13,7 +12,7 @@ const embedded = inject("testDatabase").kind === "embedded";
 describe("backfillUserRole", () => {
   it.skipIf(embedded)("retries a batch that waited too long for a row lock, then finishes", async () => {
     // Back to the schema where role is still nullable.
-    await rollbackMigrations(t.url, { steps: 3 });
+    await rollbackThrough(t.url, "check_user_role_not_null");
     await runSql(
       t.url,
       "INSERT INTO users (email, name, role) SELECT 'lock-' || g || '@example.com', 'L', NULL FROM generate_series(1, 5) g",

@@ -6,8 +6,8 @@ import { runCache, runCacheWorkload } from "../../bench/scenarios/cache";
 import { explain, runIndexScan } from "../../bench/scenarios/index-scan";
 import { loadUsersWithPostsInclude, loadUsersWithPostsLoop, runNPlusOne } from "../../bench/scenarios/n-plus-one";
 import { runPagination } from "../../bench/scenarios/pagination";
-import { checkRedis, REDIS_URL } from "../support/redis";
-import { setupTestDatabase } from "../support/test-database";
+import { checkRedis, REDIS_URL } from "#tests/redis";
+import { setupTestDatabase } from "#tests/test-database";
 
 // The benchmark's own correctness, on the smoke scale: each variant does what its name says.
 // Timings are measured (one run) but never asserted.
@@ -102,6 +102,9 @@ describe("A2.4 pagination", () => {
     expect(result.page.items).toBe(20);
     expect(result.page.queries).toBe(result.all.queries);
     expect(result.page.bytes).toBeLessThan(result.all.bytes / 100);
+    // The deepest page read both ways (the same rows, checked by the scenario), and the page's 2 queries.
+    expect(result.deep.row).toBe(scale.posts - 20);
+    expect(result.page.queries).toBe(2);
   });
 });
 

@@ -1,16 +1,20 @@
-import type { GetServerSidePropsContext } from "next";
+import type { GetServerSidePropsContext, GetStaticPropsContext } from "next";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getServerSideProps as feedPage } from "@/pages/index";
-import { getServerSideProps as postPage } from "@/pages/posts/[id]";
+import { expectLog } from "#tests/logs";
+import { getStaticProps as staticFeed } from "@/pages/[[...feed]]";
+import { getServerSideProps as feedPage } from "@/pages/feed";
+import { getServerSideProps as postPage } from "@/pages/posts/[id]/comments";
+import { getServerSideProps as profilePage } from "@/pages/users/[id]/posts";
+import { getStaticProps as staticPost } from "@/pages/posts/[id]";
 import { getServerSideProps as searchPage } from "@/pages/search";
-import { getServerSideProps as profilePage } from "@/pages/users/[id]";
+import { getStaticProps as staticProfile } from "@/pages/users/[id]";
 import { Cache, createUpstashStore, setCache } from "@/lib/redis";
 import { getServices } from "@/server/services";
-import { setupApiServer } from "../support/api-server";
-import { REST_ROUTES } from "../support/routes";
-import { factories } from "../support/factories";
-import { deadPort, silentServer } from "../support/network";
-import { setupTestDatabase } from "../support/test-database";
+import { setupApiServer } from "#tests/api-server";
+import { REST_ROUTES } from "#tests/routes";
+import { factories } from "#tests/factories";
+import { deadPort, silentServer } from "#tests/network";
+import { setupTestDatabase } from "#tests/test-database";
 
 const t = setupTestDatabase();
 const { createUser, createPost, createComment } = factories(() => t.services);
@@ -46,12 +50,20 @@ async function expectEverythingServed() {
     expect(res.body, path).not.toHaveProperty("error");
   }
   for (const [load, query] of [
-    [feedPage, {}],
-    [postPage, { id: String(postId) }],
-    [profilePage, { id: String(authorId) }],
+    [feedPage, { page: "2" }],
+    [postPage, { id: String(postId), page: "2" }],
+    [profilePage, { id: String(authorId), page: "2" }],
     [searchPage, { q: "Outage" }],
   ] as const) {
     await expect(load(pageContext(query))).resolves.toMatchObject({ props: { data: expect.anything() } });
+  }
+  for (const [load, params] of [
+    [staticFeed, {}],
+    [staticPost, { id: String(postId) }],
+    [staticProfile, { id: String(authorId) }],
+  ] as const) {
+    const context = { params } as GetStaticPropsContext;
+    await expect(load(context)).resolves.toMatchObject({ props: { data: expect.anything() } });
   }
 }
 
@@ -74,6 +86,7 @@ describe.each([
   });
 
   it("every REST endpoint and page still answers from the database", async () => {
+    expectLog("warn", /^cache read failed; serving from the source$/);
     await expectEverythingServed();
     t.resetQueries();
     await expectEverythingServed();
@@ -81,6 +94,8 @@ describe.each([
   });
 
   it("the health check says degraded, naming the cache, and stays 200", async () => {
+    expectLog("warn", /^cache ping failed$/);
+    expectLog("warn", /^health check failing$/);
     const res = await api.get("/api/health");
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
@@ -90,12 +105,12 @@ describe.each([
   });
 
   it("writes still succeed (their invalidation is logged, not thrown)", async () => {
+    expectLog("error", /^cache invalidation failed; stale entries stay until their TTL$/);
     const services = getServices();
-    await expect(services.posts.createPost({ userId: authorId, title: "Still up", body: "." })).resolves.toMatchObject({
+    const author = { id: authorId, role: "member" as const, emailVerified: true };
+    await expect(services.posts.createPost(author, { title: "Still up", body: "." })).resolves.toMatchObject({
       userId: authorId,
     });
-    await expect(services.comments.createComment({ postId, userId: authorId, body: "." })).resolves.toMatchObject({
-      postId,
-    });
+    await expect(services.comments.createComment(author, { postId, body: "." })).resolves.toMatchObject({ postId });
   });
 });

@@ -2,9 +2,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { CACHE_TTL } from "@/lib/cache-policy";
 import { CACHE_VERSION } from "@/lib/redis";
 import { createServices, type Services } from "@/server/services";
-import { factories } from "../support/factories";
-import { checkRedis, setupUpstashCache } from "../support/redis";
-import { setupTestDatabase } from "../support/test-database";
+import { factories } from "#tests/factories";
+import { checkRedis, setupUpstashCache } from "#tests/redis";
+import { setupTestDatabase } from "#tests/test-database";
+import { expectLog } from "#tests/logs";
 
 const redisCheck = await checkRedis();
 const t = setupTestDatabase();
@@ -38,7 +39,9 @@ describe.skipIf(!redisCheck.available)(
     }
 
     it("a second read of a profile does no database query, and keeps its dates", async () => {
-      const { first, second, firstQueries, secondQueries } = await readTwice(() => services.users.getProfile(authorId));
+      const { first, second, firstQueries, secondQueries } = await readTwice(() =>
+        services.users.getProfile({ id: authorId }),
+      );
       expect(firstQueries).toBeGreaterThan(0);
       expect(secondQueries).toBe(0);
       expect(second).toEqual(first);
@@ -65,7 +68,7 @@ describe.skipIf(!redisCheck.available)(
     });
 
     it("stores entries under the namespaced, versioned key with the policy's TTL", async () => {
-      await services.users.getProfile(authorId);
+      await services.users.getProfile({ id: authorId });
       const ttl = await upstash.redis.ttl(`${upstash.namespace}:v${CACHE_VERSION}:users:${authorId}:profile`);
       expect(ttl).toBeGreaterThan(CACHE_TTL.profile - 60);
       expect(ttl).toBeLessThanOrEqual(CACHE_TTL.profile);
@@ -74,7 +77,7 @@ describe.skipIf(!redisCheck.available)(
     it("a new post shows in the feed, the author's page and their profile on the next read", async () => {
       await services.posts.getFeedPage({});
       await services.posts.getPostsByAuthor({ userId: authorId });
-      const before = await services.users.getProfile(authorId);
+      const before = await services.users.getProfile({ id: authorId });
 
       const created = await createPost({ userId: authorId, title: "Fresh off the press" });
 
@@ -82,7 +85,9 @@ describe.skipIf(!redisCheck.available)(
       expect(feed.items[0]?.id).toBe(created.id);
       const byAuthor = await services.posts.getPostsByAuthor({ userId: authorId });
       expect(byAuthor.items[0]?.id).toBe(created.id);
-      await expect(services.users.getProfile(authorId)).resolves.toMatchObject({ postCount: before.postCount + 1 });
+      await expect(services.users.getProfile({ id: authorId })).resolves.toMatchObject({
+        postCount: before.postCount + 1,
+      });
     });
 
     it("a new comment shows on its post's comment page and in the counts of the lists", async () => {
@@ -99,14 +104,14 @@ describe.skipIf(!redisCheck.available)(
 
     it("a flag change shows in the config on the next read", async () => {
       await services.config.getConfig();
-      await services.config.setFlag({ key: "cache-test-flag", enabled: true });
+      await services.config.setFlag({ key: "cache-test-flag", enabled: true }, { source: "command_line" });
       await expect(services.config.isEnabled("cache-test-flag")).resolves.toBe(true);
     });
 
     it("unknown ids are not cached", async () => {
-      await expect(services.users.getProfile(999_999)).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(services.users.getProfile({ id: 999_999 })).rejects.toMatchObject({ code: "NOT_FOUND" });
       t.resetQueries();
-      await expect(services.users.getProfile(999_999)).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(services.users.getProfile({ id: 999_999 })).rejects.toMatchObject({ code: "NOT_FOUND" });
       expect(t.queries.length).toBeGreaterThan(0);
     });
 
@@ -116,13 +121,16 @@ describe.skipIf(!redisCheck.available)(
 
     // Last: it stops the translator.
     it("when the store stops mid-test, reads are served from the database", async () => {
+      expectLog("warn", /^cache read failed; serving from the source$/);
+      expectLog("error", /^cache invalidation failed; stale entries stay until their TTL$/);
+      expectLog("warn", /^cache ping failed$/);
       const cached = await services.posts.getFeedPage({});
       await upstash.proxy.close();
 
       t.resetQueries();
       await expect(services.posts.getFeedPage({})).resolves.toEqual(cached);
       expect(t.queries.length).toBeGreaterThan(0);
-      await expect(services.users.getProfile(authorId)).resolves.toMatchObject({ id: authorId });
+      await expect(services.users.getProfile({ id: authorId })).resolves.toMatchObject({ id: authorId });
       await expect(createPost({ userId: authorId })).resolves.toMatchObject({ userId: authorId });
       await expect(upstash.cache.ping()).resolves.toMatchObject({ store: "upstash", ok: false });
     });

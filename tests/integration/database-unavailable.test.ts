@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectLog } from "#tests/logs";
 import health from "@/pages/api/health";
 import feed from "@/pages/api/posts/index";
-import post from "@/pages/api/posts/[id]/index";
+import post from "@/pages/api/posts/[id]";
 import trpcHandler from "@/pages/api/trpc/[trpc]";
 import { createDatabase, setDatabase, type Database } from "@/lib/prisma";
-import { setupApiServer } from "../support/api-server";
-import { deadPort } from "../support/network";
+import { setupApiServer } from "#tests/api-server";
+import { deadPort } from "#tests/network";
 
 let db: Database;
 beforeAll(async () => {
@@ -26,6 +27,7 @@ const api = setupApiServer({
 
 describe("when the database is down", () => {
   it("REST answers 503 with the error body and no stack", async () => {
+    expectLog("warn", /^The database is unavailable, try again shortly$/);
     for (const path of ["/api/posts", "/api/posts/1"]) {
       const res = await api.get(path);
       expect(res.status).toBe(503);
@@ -44,12 +46,14 @@ describe("when the database is down", () => {
   });
 
   it("tRPC answers 503 SERVICE_UNAVAILABLE", async () => {
+    expectLog("warn", /^The database is unavailable, try again shortly$/);
     const res = await api.get(`/api/trpc/posts.feed?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`);
     expect(res.status).toBe(503);
     expect(res.body.error.json.data).toMatchObject({ code: "SERVICE_UNAVAILABLE", appCode: "UNAVAILABLE" });
   });
 
   it("the health check answers 503 so the uptime monitor alerts, still uncached", async () => {
+    expectLog("warn", /^health check failing$/);
     const res = await api.get("/api/health");
     expect(res.status).toBe(503);
     expect(res.body).toMatchObject({

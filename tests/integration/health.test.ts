@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { appRelease } from "@/lib/release";
 import health from "@/pages/api/health";
-import { setupApiServer } from "../support/api-server";
-import { setupTestDatabase } from "../support/test-database";
+import { setupApiServer } from "#tests/api-server";
+import { setupTestDatabase } from "#tests/test-database";
 
 const t = setupTestDatabase();
 const api = setupApiServer({ "/api/health": { default: health } });

@@ -1,13 +1,19 @@
 import { IncomingMessage, ServerResponse } from "node:http";
 import { Socket } from "node:net";
-import type { GetServerSidePropsContext } from "next";
+import type { GetServerSidePropsContext, GetStaticPropsContext } from "next";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getServerSideProps as feedProps } from "@/pages/index";
-import { getServerSideProps as postProps } from "@/pages/posts/[id]";
+import { STATIC_PAGE_REVALIDATE_SECONDS } from "@/lib/page-routes.mjs";
+import { getStaticPaths, getStaticProps as staticFeedProps } from "@/pages/[[...feed]]";
+import { getServerSideProps as feedProps } from "@/pages/feed";
+import { getServerSideProps as postProps } from "@/pages/posts/[id]/comments";
+import { getServerSideProps as profileProps } from "@/pages/users/[id]/posts";
+import { getStaticProps as staticPostProps } from "@/pages/posts/[id]";
 import { getServerSideProps as searchProps } from "@/pages/search";
-import { getServerSideProps as profileProps } from "@/pages/users/[id]";
-import { factories } from "../support/factories";
-import { setupTestDatabase } from "../support/test-database";
+import { getStaticProps as staticProfileProps } from "@/pages/users/[id]";
+import { noCache } from "@/lib/no-cache";
+import { createServices } from "@/server/services";
+import { factories } from "#tests/factories";
+import { setupTestDatabase } from "#tests/test-database";
 
 const t = setupTestDatabase();
 const { createUser, createPost, createComment } = factories(() => t.services);
@@ -25,6 +31,11 @@ function context(query: Record<string, string>) {
   };
 }
 
+// The feed's total: counted, or estimated from pg_class once the table is long.
+const isFeedTotal = (sql: string) => /\bpg_class\b/.test(sql);
+
+const staticContext = (params: Record<string, string | string[]>) => ({ params }) as GetStaticPropsContext;
+
 describe("server-rendered pages", () => {
   let authorId: number;
   let postId: number;
@@ -35,15 +46,27 @@ describe("server-rendered pages", () => {
     for (let i = 0; i < 30; i++) await createComment({ postId, userId: authorId });
   });
 
-  it("feed: 20 posts a page, in constant queries whatever the page", async () => {
+  it("feed: 20 posts a page; an uncached page is two queries, its rows and the total, cached apart", async () => {
     const first = context({});
     t.resetQueries();
     const result = await feedProps(first.ctx);
-    const queriesForPageOne = t.queries.length;
-    expect(result).toMatchObject({ props: { data: { page: 1, total: 45, totalPages: 3 } } });
+    expect(result).toMatchObject({ props: { data: { page: 1, total: 45, totalPages: 3, totalIsEstimate: false } } });
+    expect(t.queries).toHaveLength(2);
+    expect(t.queries.filter(isFeedTotal)).toHaveLength(1);
     t.resetQueries();
     await feedProps(context({ page: "2", pageSize: "25" }).ctx);
-    expect(t.queries.length).toBe(queriesForPageOne);
+    // Another page, not cached yet: its rows only (authors and comment counts in the same query).
+    expect(t.queries).toHaveLength(1);
+    expect(t.queries.filter(isFeedTotal)).toEqual([]);
+  });
+
+  it("feed without the app cache (CACHE_DISABLED): every page is two queries", async () => {
+    const uncached = createServices(t.db, noCache);
+    for (const page of [1, 3]) {
+      t.resetQueries();
+      await uncached.posts.getFeedPage({ page });
+      expect(t.queries, `page ${page}`).toHaveLength(2);
+    }
   });
 
   it("post: the post and a page of its comments, in constant queries", async () => {
@@ -55,7 +78,8 @@ describe("server-rendered pages", () => {
     expect(result).toMatchObject({
       props: { data: { post: { id: postId, commentCount: 30 }, comments: { total: 30 } } },
     });
-    expect(t.queries.length).toBe(queriesForFive);
+    // The comment total is cached apart from the pages: another page size costs no recount.
+    expect(t.queries.length).toBe(queriesForFive - 1);
     expect(t.queries.length).toBeLessThanOrEqual(6);
   });
 
@@ -67,6 +91,12 @@ describe("server-rendered pages", () => {
   });
 
   it("unknown ids render the 404 page", async () => {
+    const revalidate = STATIC_PAGE_REVALIDATE_SECONDS;
+    await expect(staticPostProps(staticContext({ id: "999999" }))).resolves.toEqual({ notFound: true, revalidate });
+    await expect(staticProfileProps(staticContext({ id: "999999" }))).resolves.toEqual({ notFound: true, revalidate });
+    // Malformed ids and feed pages past the static one are not pages either.
+    await expect(staticPostProps(staticContext({ id: "abc" }))).resolves.toEqual({ notFound: true, revalidate });
+    await expect(staticFeedProps(staticContext({ feed: ["2"] }))).resolves.toEqual({ notFound: true, revalidate });
     await expect(postProps(context({ id: "999999" }).ctx)).resolves.toEqual({ notFound: true });
     await expect(profileProps(context({ id: "999999" }).ctx)).resolves.toEqual({ notFound: true });
   });
@@ -89,19 +119,63 @@ describe("server-rendered pages", () => {
     });
     expect(short.res.statusCode).toBe(400);
     expect(short.headers["cache-control"]).toBe("no-store");
+    for (const q of ["abc\0", "!!!"]) {
+      const bad = context({ q });
+      await expect(searchProps(bad.ctx)).resolves.toMatchObject({ props: { data: { problem: expect.any(String) } } });
+      expect(bad.res.statusCode, q).toBe(400);
+    }
   });
 
-  it("rendered pages are shared for minutes by browsers and the CDN", async () => {
+  it("a URL over the limit renders the error state with status 413", async () => {
+    const { ctx, res } = context({});
+    ctx.req.url = `/?pad=${"x".repeat(10_000)}`;
+    await expect(feedProps(ctx)).resolves.toMatchObject({ props: { error: { code: "PAYLOAD_TOO_LARGE" } } });
+    expect(res.statusCode).toBe(413);
+  });
+
+  it("pages a writer returns to are kept by the CDN only; search by browsers too, for minutes", async () => {
+    const writersPages = "public, max-age=0, s-maxage=300";
     const lists = "public, max-age=60, s-maxage=300, stale-while-revalidate=300";
-    for (const [load, query] of [
-      [feedProps, {}],
-      [postProps, { id: String(postId) }],
-      [profileProps, { id: String(authorId) }],
-      [searchProps, { q: "tale" }],
+    for (const [load, query, expected] of [
+      [feedProps, {}, writersPages],
+      [postProps, { id: String(postId) }, writersPages],
+      [profileProps, { id: String(authorId) }, writersPages],
+      [searchProps, { q: "tale" }, lists],
     ] as const) {
       const { ctx, headers } = context(query);
       await load(ctx);
-      expect(headers["cache-control"]).toBe(lists);
+      expect(headers["cache-control"]).toBe(expected);
     }
+  });
+});
+
+describe("static pages", () => {
+  let authorId: number;
+  let postId: number;
+
+  beforeAll(async () => {
+    authorId = (await createUser({ name: "Grace" })).id;
+    postId = (await createPost({ userId: authorId, title: "Static and fresh" })).id;
+    await createComment({ postId, userId: authorId, body: "First!" });
+  });
+
+  it("nothing is rendered at build time: every path renders on its first request", async () => {
+    await expect(getStaticPaths()).resolves.toEqual({ paths: [], fallback: "blocking" });
+  });
+
+  it("the feed's first page, a post and a profile carry their data and the day-long safety net", async () => {
+    const revalidate = STATIC_PAGE_REVALIDATE_SECONDS;
+    await expect(staticFeedProps(staticContext({}))).resolves.toMatchObject({
+      props: { data: { page: 1, items: expect.arrayContaining([expect.objectContaining({ id: postId })]) } },
+      revalidate,
+    });
+    await expect(staticPostProps(staticContext({ id: String(postId) }))).resolves.toMatchObject({
+      props: { data: { post: { id: postId, commentCount: 1 }, comments: { page: 1, total: 1 } } },
+      revalidate,
+    });
+    await expect(staticProfileProps(staticContext({ id: String(authorId) }))).resolves.toMatchObject({
+      props: { data: { profile: { id: authorId }, posts: { page: 1, total: 1 } } },
+      revalidate,
+    });
   });
 });

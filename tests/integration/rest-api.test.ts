@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { setupApiServer } from "../support/api-server";
-import { REST_ROUTES } from "../support/routes";
-import { factories } from "../support/factories";
-import { setupTestDatabase } from "../support/test-database";
+import { setupApiServer } from "#tests/api-server";
+import { REST_ROUTES } from "#tests/routes";
+import { factories } from "#tests/factories";
+import { setupTestDatabase } from "#tests/test-database";
 
 const t = setupTestDatabase();
 const { createUser, createPost, createComment } = factories(() => t.services);
@@ -46,6 +46,30 @@ describe("REST API", () => {
       expect(res.body.items).toHaveLength(5);
     });
 
+    it("serves keyset pages from ?cursor=, the same rows as the numbered pages, one query each", async () => {
+      const numbered = (await api.get("/api/posts?pageSize=25")).body.items.map((p: { id: number }) => p.id);
+      const seen: number[] = [];
+      let cursor = "";
+      for (let pages = 0; pages < 10; pages++) {
+        t.resetQueries();
+        const res = await api.get(`/api/posts?cursor=${cursor}&pageSize=10`);
+        expect(res.status).toBe(200);
+        expect(t.queries).toHaveLength(1);
+        expect(res.body).not.toHaveProperty("total");
+        seen.push(...res.body.items.map((p: { id: number }) => p.id));
+        if (!res.body.nextCursor) break;
+        cursor = res.body.nextCursor;
+      }
+      expect(seen).toEqual(numbered);
+    });
+
+    it.each(["nonsense", "x".repeat(100)])("answers 400 naming the cursor for ?cursor=%s", async (cursor) => {
+      const res = await api.get(`/api/posts?cursor=${cursor}`);
+      expect(res.status).toBe(400);
+      expectErrorBody(res.body, "VALIDATION");
+      expect(res.body.error.details.issues[0].field).toBe("cursor");
+    });
+
     it.each([
       ["page=0", "page"],
       ["page=abc", "page"],
@@ -63,7 +87,7 @@ describe("REST API", () => {
     it("answers 405 with Allow for other methods", async () => {
       const res = await api.request("/api/posts", { method: "DELETE" });
       expect(res.status).toBe(405);
-      expect(res.headers.get("allow")).toBe("GET, HEAD");
+      expect(res.headers.get("allow")).toBe("GET, POST, HEAD");
       expectErrorBody(res.body, "METHOD_NOT_ALLOWED");
     });
 
@@ -154,7 +178,7 @@ describe("REST API", () => {
   });
 
   it("GET /api/config returns the flags", async () => {
-    await t.services.config.setFlag({ key: "live-search", enabled: true });
+    await t.services.config.setFlag({ key: "live-search", enabled: true }, { source: "command_line" });
     const res = await api.get("/api/config");
     expect(res.status).toBe(200);
     expect(res.body.flags).toEqual({ "live-search": true });

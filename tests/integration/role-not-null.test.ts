@@ -2,16 +2,15 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { rollbackMigrations } from "../../scripts/db/rollback";
 import { MIGRATIONS_DIR } from "../../scripts/db/schema-engine";
-import { runSql } from "../support/schema-snapshot";
-import { setupTestDatabase } from "../support/test-database";
+import { rollbackThrough, runSql } from "#tests/schema-snapshot";
+import { setupTestDatabase } from "#tests/test-database";
 
 const t = setupTestDatabase();
 
 describe("the role NOT NULL migration", () => {
   it("sets NOT NULL without scanning users: the validated check constraint proves it", async () => {
-    await rollbackMigrations(t.url, { steps: 2 });
+    await rollbackThrough(t.url, "user_role_not_null");
     expect(await runSql(t.url, "SELECT count(*)::int AS n FROM users")).toEqual([{ n: 0 }]);
     await runSql(t.url, "INSERT INTO users (email, name, role) VALUES ('a@example.com', 'A', 'admin')");
     const sql = await readFile(path.join(MIGRATIONS_DIR, "20261124030000_user_role_not_null/migration.sql"), "utf8");

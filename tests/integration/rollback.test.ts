@@ -4,8 +4,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { applyMigrations, MIGRATIONS_DIR, readMigrations, schemaCreationScript } from "../../scripts/db/schema-engine";
 import { rollbackMigrations } from "../../scripts/db/rollback";
-import { runSql, snapshotSchema } from "../support/schema-snapshot";
-import { setupTestDatabase } from "../support/test-database";
+import { runSql, snapshotSchema } from "#tests/schema-snapshot";
+import { setupTestDatabase } from "#tests/test-database";
 
 const t = setupTestDatabase();
 

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { draftMigration, SCHEMA_PATH } from "../../scripts/db/schema-engine";
-import { setupTestDatabase } from "../support/test-database";
+import { setupTestDatabase } from "#tests/test-database";
 
 const t = setupTestDatabase();
 

@@ -1,6 +1,13 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { parseSeedArgs, seed, seedIfEmpty } from "../../prisma/seed";
-import { setupTestDatabase } from "../support/test-database";
+import { createAuth } from "@/lib/auth/auth";
+import { authEmails } from "@/lib/auth/auth-emails";
+import { toActor } from "@/lib/auth/actor";
+import { checkResetAllowed, parseSeedArgs, seed, seedIfEmpty } from "../../prisma/seed";
+import { allowsDemoPasswords, DEMO_ACCOUNTS } from "../../prisma/seed-accounts";
+import { setupTestDatabase } from "#tests/test-database";
 
 const t = setupTestDatabase();
 const small = { users: 5, posts: 40, comments: 90 };
@@ -23,10 +30,10 @@ describe("seed", () => {
   it("writes the requested amounts through the services", async () => {
     await seed(t.db, small);
     const data = await snapshot();
-    expect(data.users).toHaveLength(5);
+    expect(data.users).toHaveLength(5 + 1); // and the admin
     expect(data.posts).toHaveLength(40);
     expect(data.comments).toBe(90);
-    await expect(t.services.config.isEnabled("live-search")).resolves.toBe(true);
+    await expect(t.services.config.isEnabled("live-search")).resolves.toBe(false);
   });
 
   it("is deterministic: a second run gives the same rows", async () => {
@@ -34,6 +41,44 @@ describe("seed", () => {
     const first = await snapshot();
     await seed(t.db, small);
     expect(await snapshot()).toEqual(first);
+  });
+});
+
+describe("demo accounts", () => {
+  const signIn = (email: string, password: string) =>
+    createAuth({ db: t.db, emails: authEmails() }).api.signInEmail({ body: { email, password } });
+
+  it("sign in with the passwords `npm run dev` prints: members verified, the admin an admin", async () => {
+    await seed(t.db, small);
+    for (const email of DEMO_ACCOUNTS.members) {
+      const { user } = await signIn(email, DEMO_ACCOUNTS.memberPassword);
+      expect(toActor(user), email).toMatchObject({ role: "member", emailVerified: true });
+    }
+    const { user } = await signIn(DEMO_ACCOUNTS.admin.email, DEMO_ACCOUNTS.admin.password);
+    expect(toActor(user)).toMatchObject({ role: "admin", emailVerified: true });
+    expect(user.email).toBe(DEMO_ACCOUNTS.admin.email);
+  });
+
+  it("are stored as better-auth stores them, one hash per password", async () => {
+    await seed(t.db, small);
+    const accounts = await t.db.account.findMany({
+      select: { userId: true, accountId: true, providerId: true, password: true },
+      orderBy: { userId: "asc" },
+    });
+    expect(accounts.map((a) => [a.accountId, a.providerId])).toEqual(
+      accounts.map((a) => [String(a.userId), "credential"]),
+    );
+    expect(accounts).toHaveLength(DEMO_ACCOUNTS.members.length + 1);
+    expect(new Set(accounts.map((a) => a.password)).size).toBe(2);
+  });
+
+  it("get no password on a database that is not on this machine", async () => {
+    expect(allowsDemoPasswords("postgresql://postgres@127.0.0.1:5432/app")).toBe(true);
+    expect(allowsDemoPasswords("postgresql://postgres@localhost/app")).toBe(true);
+    expect(allowsDemoPasswords("postgresql://app:secret@db.example.com:5432/app")).toBe(false);
+    await seed(t.db, small, { demoPasswords: false });
+    expect(await t.db.user.count({ where: { email: DEMO_ACCOUNTS.admin.email, role: "admin" } })).toBe(1);
+    expect(await t.db.account.count()).toBe(0); // no credential: nobody can sign in with a password
   });
 });
 
@@ -55,7 +100,44 @@ describe("parseSeedArgs", () => {
     expect(parseSeedArgs([])).toEqual({ reset: false, options: { users: 50, posts: 2_000, comments: 6_000 } });
   });
 
+  it("accepts the confirmation that a reset outside the embedded database needs", () => {
+    expect(parseSeedArgs(["--reset", "--yes-reset-database"]).reset).toBe(true);
+  });
+
   it("names an unknown argument", () => {
-    expect(() => parseSeedArgs(["--post=3"])).toThrow(/Unknown argument --post=3/);
+    expect(() => parseSeedArgs(["--post=3"])).toThrow(/^unknown flag --post$/);
+  });
+});
+
+describe("db:seed -- --reset", () => {
+  const production = "postgresql://app:secret@db.example.com:5432/app";
+
+  it("refuses any database but the embedded one without --yes-reset-database", () => {
+    expect(() => checkResetAllowed(production, ["--reset"], {})).toThrow(
+      /refusing to empty every table of db\.example\.com:5432\/app.*--yes-reset-database/,
+    );
+    expect(() =>
+      checkResetAllowed(production, ["--reset"], { EMBEDDED_DATABASE_URL: "postgresql://x@127.0.0.1/y" }),
+    ).toThrow(/refusing/);
+    expect(() => checkResetAllowed(production, ["--reset", "--yes-reset-database"], {})).not.toThrow();
+    expect(() => checkResetAllowed(production, ["--reset"], { EMBEDDED_DATABASE_URL: production })).not.toThrow();
+  });
+
+  it("leaves the data alone when refused, and resets with the confirmation", async () => {
+    await seed(t.db, small);
+    await t.db.user.create({ data: { email: "kept@example.com", name: "Kept" }, select: { id: true } });
+    const root = path.resolve(import.meta.dirname, "../..");
+    const seedScript = (...args: string[]) =>
+      promisify(execFile)(path.join(root, "node_modules/.bin/tsx"), ["prisma/seed.ts", ...args], {
+        cwd: root,
+        env: { ...process.env, DATABASE_URL: t.url, EMBEDDED_DATABASE_URL: "", LOG_LEVEL: "info" },
+        timeout: 60_000,
+      });
+    await expect(seedScript("--reset", "--users=2", "--posts=3", "--comments=1")).rejects.toMatchObject({
+      stdout: expect.stringContaining("--yes-reset-database"),
+    });
+    expect(await t.db.user.count()).toBe(5 + 1 + 1); // the seed's, its admin, and the one added
+    await seedScript("--reset", "--yes-reset-database", "--users=2", "--posts=3", "--comments=1");
+    expect(await t.db.user.count()).toBe(2 + 1);
   });
 });

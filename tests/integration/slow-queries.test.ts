@@ -1,7 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readSlowQueries } from "../../scripts/db/slow-queries-report";
-import { setupTestDatabase } from "../support/test-database";
+import { readSlowQueries } from "@/modules/admin/slow-queries";
+import { setupTestDatabase } from "#tests/test-database";
 
 // Runs on whichever PostgreSQL the tests use: the embedded PGlite has no pg_stat_statements;
 // a real server may or may not preload it (CI preloads it: .ci/enable-pg-stat-statements.sh).

@@ -1,9 +1,9 @@
 import superjson from "superjson";
 import { beforeAll, describe, expect, it } from "vitest";
 import trpcHandler from "@/pages/api/trpc/[trpc]";
-import { setupApiServer } from "../support/api-server";
-import { factories } from "../support/factories";
-import { setupTestDatabase } from "../support/test-database";
+import { setupApiServer } from "#tests/api-server";
+import { factories } from "#tests/factories";
+import { setupTestDatabase } from "#tests/test-database";
 
 const t = setupTestDatabase();
 const { createUser, createPost, createComment } = factories(() => t.services);

@@ -3,7 +3,7 @@ import { Redis as UpstashRedis } from "@upstash/redis";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startUpstashRedisProxy, type UpstashRedisProxy } from "../../scripts/upstash-redis-proxy";
-import { checkRedis, deleteKeys, REDIS_URL } from "../support/redis";
+import { checkRedis, deleteKeys, REDIS_URL } from "#tests/redis";
 
 const redisCheck = await checkRedis();
 

@@ -10,7 +10,7 @@ export interface EnvelopeItem {
   payload: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- SDK payloads
 }
 
-export interface Envelope {
+interface Envelope {
   url: string;
   header: Record<string, unknown>;
   items: EnvelopeItem[];

@@ -16,6 +16,13 @@ export interface ProductionServer {
   stop(): Promise<void>;
 }
 
+// A busy test machine can take over a second for a first answer; the tests are about what
+// fails, not how fast, so a slow dependency must not pass for a dead one.
+const PATIENT_TIMEOUTS = { HEALTH_CHECK_TIMEOUT_MS: "5000", CACHE_TIMEOUT_MS: "5000" };
+// Production refuses to serve accounts without a cookie secret (src/lib/auth/auth.ts), and every
+// page's header asks for the session: tests get one of their own.
+const TEST_AUTH_SECRET = "e2e-only-secret-for-the-production-build-tests";
+
 async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -24,6 +31,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** `env` adds to (or replaces) the server's environment; SMTP_URL is the one for email. */
 export async function startProductionServer(env: Record<string, string>): Promise<ProductionServer> {
   if (!existsSync(path.join(ROOT, ".next/BUILD_ID"))) {
     throw new Error("No production build in .next/: run `npm run build` before `npm run test:e2e`.");
@@ -35,7 +43,16 @@ export async function startProductionServer(env: Record<string, string>): Promis
   );
   const child: ChildProcess = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
-    env: { ...inherited, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env },
+    env: {
+      ...inherited,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...PATIENT_TIMEOUTS,
+      BETTER_AUTH_SECRET: TEST_AUTH_SECRET,
+      // The origin that links in emails point at, and the one better-auth trusts for writes.
+      BETTER_AUTH_URL: `http://127.0.0.1:${port}`,
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const output: string[] = [];

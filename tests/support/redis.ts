@@ -45,6 +45,8 @@ export interface UpstashTestCache {
   namespace: string;
   /** A plain client to look at what the cache wrote. */
   redis: Redis;
+  /** Another app instance's cache: its own client, the same store and namespace. */
+  newInstance(): Cache;
 }
 
 /**
@@ -59,8 +61,13 @@ export function setupUpstashCache(): UpstashTestCache {
     handle.proxy = await startUpstashRedisProxy({ token, redisUrl: REDIS_URL });
     handle.redis = new Redis(REDIS_URL);
     // A long timeout: on a busy machine a slow answer must not turn a hit into a miss.
-    const store = createUpstashStore({ url: handle.proxy.url, token, timeoutMs: 5_000 });
-    handle.cache = new Cache({ store, namespace: handle.namespace, timeoutMs: 5_000 });
+    handle.newInstance = () =>
+      new Cache({
+        store: createUpstashStore({ url: handle.proxy.url, token, timeoutMs: 5_000 }),
+        namespace: handle.namespace,
+        timeoutMs: 5_000,
+      });
+    handle.cache = handle.newInstance();
   });
 
   afterAll(async () => {

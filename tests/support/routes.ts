@@ -1,21 +1,25 @@
-import config from "@/pages/api/config";
-import health from "@/pages/api/health";
-import feed from "@/pages/api/posts/index";
-import postComments from "@/pages/api/posts/[id]/comments";
-import post from "@/pages/api/posts/[id]/index";
-import search from "@/pages/api/search";
-import userPosts from "@/pages/api/users/[id]/posts";
-import user from "@/pages/api/users/[id]/index";
+import * as adminFlags from "@/pages/api/admin/flags";
+import * as comment from "@/pages/api/comments/[id]";
+import * as config from "@/pages/api/config";
+import * as health from "@/pages/api/health";
+import * as feed from "@/pages/api/posts/index";
+import * as postComments from "@/pages/api/posts/[id]/comments";
+import * as post from "@/pages/api/posts/[id]";
+import * as search from "@/pages/api/search";
+import * as userPosts from "@/pages/api/users/[id]/posts";
+import * as user from "@/pages/api/users/[id]";
 import type { Routes } from "./api-server";
 
-/** Every public REST route, as `next start` serves them from src/pages/api. */
+/** Every REST route, reads and writes, as `next start` serves them from src/pages/api (the admin one answers admins only). */
 export const REST_ROUTES: Routes = {
-  "/api/posts": { default: feed },
-  "/api/posts/[id]": { default: post },
-  "/api/posts/[id]/comments": { default: postComments },
-  "/api/users/[id]": { default: user },
-  "/api/users/[id]/posts": { default: userPosts },
-  "/api/search": { default: search },
-  "/api/config": { default: config },
-  "/api/health": { default: health },
+  "/api/posts": feed,
+  "/api/posts/[id]": post,
+  "/api/posts/[id]/comments": postComments,
+  "/api/comments/[id]": comment,
+  "/api/users/[id]": user,
+  "/api/users/[id]/posts": userPosts,
+  "/api/search": search,
+  "/api/config": config,
+  "/api/health": health,
+  "/api/admin/flags": adminFlags,
 };

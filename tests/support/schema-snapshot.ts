@@ -1,4 +1,6 @@
 import pg from "pg";
+import { rollbackMigrations } from "../../scripts/db/rollback";
+import { readMigrations } from "../../scripts/db/schema-engine";
 
 // What a database's schema is, read from the catalog: columns, enums, indexes, constraints
 // and extensions, without Prisma's own history table. Two databases built different ways
@@ -48,4 +50,15 @@ export async function runSql(url: string, sql: string): Promise<unknown[]> {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Rolls back every applied migration from the one named `<stamp>_<name>` on (itself included),
+ * so a test of an old step keeps working whatever migrations later releases add.
+ */
+export async function rollbackThrough(url: string, name: string): Promise<void> {
+  const names = (await readMigrations()).migrationDirectories.map((d) => d.path);
+  const index = names.findIndex((n) => n.replace(/^\d+_/, "") === name);
+  if (index < 0) throw new Error(`no migration named ${name}`);
+  await rollbackMigrations(url, { steps: names.length - index });
 }

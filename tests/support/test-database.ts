@@ -14,6 +14,8 @@ export interface TestDatabase {
   services: Services;
   /** SQL statements run since the last reset (each test starts at zero). */
   queries: string[];
+  /** The same statements with their parameters (JSON, as Prisma logs them), to EXPLAIN one. */
+  statements: { sql: string; params: string }[];
   resetQueries(): void;
 }
 
@@ -44,11 +46,14 @@ async function createFreshDatabase(): Promise<{ url: string; drop: () => Promise
  */
 export function setupTestDatabase(): TestDatabase {
   const queries: string[] = [];
+  const statements: { sql: string; params: string }[] = [];
   let drop: (() => Promise<void>) | undefined;
   const handle = {
     queries,
+    statements,
     resetQueries: () => {
       queries.length = 0;
+      statements.length = 0;
     },
   } as TestDatabase;
 
@@ -56,7 +61,14 @@ export function setupTestDatabase(): TestDatabase {
     const fresh = await createFreshDatabase();
     drop = fresh.drop;
     handle.url = fresh.url;
-    handle.db = createDatabase({ url: fresh.url, poolMax: 4, onQuery: (sql) => queries.push(sql) });
+    handle.db = createDatabase({
+      url: fresh.url,
+      poolMax: 4,
+      onQuery: (sql, params) => {
+        queries.push(sql);
+        statements.push({ sql, params });
+      },
+    });
     // Ids restart in every fresh database: each file gets its own cache too, so no entry of
     // another file's user 1 is ever read. Routes (getServices) share the same one.
     setCache(createTestCache());

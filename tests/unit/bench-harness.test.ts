@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FULL, parseArgs, SMOKE } from "../../bench/config";
+import { FULL, parseBenchArgs, SMOKE } from "../../bench/config";
 import { BenchCheckError, measure, median } from "../../bench/lib/measure";
 import {
   bytes,
@@ -13,6 +13,7 @@ import {
   type BenchResults,
   type ClaimRow,
 } from "../../bench/lib/report";
+import { httpChartSvg } from "../../bench/lib/chart";
 import { load } from "../../bench/scenarios/http";
 
 describe("median", () => {
@@ -60,16 +61,16 @@ describe("measure with a setup step", () => {
   });
 });
 
-describe("parseArgs", () => {
+describe("parseBenchArgs", () => {
   it("defaults to the article's scale and writes bench/results", () => {
-    const args = parseArgs([]);
+    const args = parseBenchArgs([]);
     expect(args.profile).toBe(FULL);
     expect(FULL.scale.posts).toBe(100_000);
     expect(args).toMatchObject({ outDir: "bench/results", rebuild: true, skipHttp: false, updateDocs: true });
   });
 
   it("--smoke uses tiny data, writes nothing and reuses a build", () => {
-    expect(parseArgs(["--smoke"])).toMatchObject({
+    expect(parseBenchArgs(["--smoke"])).toMatchObject({
       profile: SMOKE,
       outDir: undefined,
       rebuild: false,
@@ -78,13 +79,13 @@ describe("parseArgs", () => {
   });
 
   it("reads flags with values and rejects unknown ones", () => {
-    expect(parseArgs(["--skip-http", "--out=tmp/x", "--note=shared = busy"])).toMatchObject({
+    expect(parseBenchArgs(["--skip-http", "--out=tmp/x", "--note=shared = busy"])).toMatchObject({
       skipHttp: true,
       outDir: "tmp/x",
       note: "shared = busy",
       updateDocs: false,
     });
-    expect(() => parseArgs(["--fast"])).toThrow(/unknown argument --fast/);
+    expect(() => parseBenchArgs(["--fast"])).toThrow(/^unknown flag --fast$/);
   });
 });
 
@@ -117,9 +118,50 @@ describe("report", () => {
     const updated = withLatestTable(doc, results);
     expect(updated).toMatch(/^intro\n<!-- bench:latest:start -->\n\n- Run: full/);
     expect(updated).toContain("Not measured: HTTP: --skip-http");
+    expect(updated).not.toContain("latest.svg"); // no HTTP figures, no chart
     expect(updated).not.toContain("old table");
     expect(updated.endsWith(`${TABLE_END}\noutro\n`)).toBe(true);
     expect(() => withLatestTable("no markers", results)).toThrow(/needs/);
+  });
+
+  it("draws each HTTP figure as a share of bare Next.js, red where it misses its goal, and links the chart", () => {
+    const figure = (requestsPerSec: number) => ({
+      requestsPerSec,
+      p50Ms: 1,
+      p99Ms: 2,
+      requests: 10,
+      bytesPerResponse: 3,
+    });
+    const http = {
+      load: { connections: 10, warmupRequests: 0, durationSeconds: 1 },
+      targets: [
+        {
+          name: "feed API",
+          path: "/api/posts",
+          ceiling: figure(4_000),
+          nextCeiling: figure(2_000),
+          app: { "cached in process": { ...figure(1_900), ratioToCeiling: 0.475, ratioToNext: 0.95 } },
+        },
+        {
+          name: "feed page",
+          path: "/",
+          ceiling: figure(4_000),
+          nextCeiling: figure(2_000),
+          app: { "cached in process": { ...figure(1_000), ratioToCeiling: 0.25, ratioToNext: 0.5 } },
+        },
+      ],
+    };
+    const svg = httpChartSvg(http, "a <run>");
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(svg).toContain("a &lt;run&gt;");
+    expect(svg.match(/<rect x="300"[^>]*fill="#2563eb"/g)).toHaveLength(1); // the API meets 90 %
+    expect(svg.match(/<rect x="300"[^>]*fill="#dc2626"/g)).toHaveLength(1); // the page misses 80 %
+    expect(svg).toContain("95 % (1900 req/s)");
+    const doc = `${TABLE_START}\n${TABLE_END}\n`;
+    const machine = { database: { kind: "postgresql", version: "v" }, loadAverage: { start: 1 } };
+    const scale = { users: 1, posts: 2, comments: 3, seedSeconds: 1 };
+    const results = { mode: "full", machine, scale, runs: { warmup: 1, runs: 3 }, skipped: {}, http };
+    expect(withLatestTable(doc, results as unknown as BenchResults)).toContain("](../bench/results/latest.svg)");
   });
 
   it("writes sizes in B, KB and MB", () => {

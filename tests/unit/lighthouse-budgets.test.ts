@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { LIGHTHOUSERC, ROOT } from "../../scripts/lighthouse/pages";
+import { ADMIN_PATHS, LIGHTHOUSERC, ROOT, WRITER_PATHS } from "../../scripts/lighthouse/pages";
 
 // The budgets in lighthouserc.json, checked by the real `lhci assert` against Lighthouse
 // results made to sit inside or outside them. No browser: the point is that the same command
@@ -106,11 +106,19 @@ describe("lighthouserc.json budgets", () => {
     expect(rc.ci.assert.aggregationMethod).toBe("median");
   });
 
-  it("cover every public page", () => {
-    const pagesDir = path.join(ROOT, "src/pages");
-    const routes = readdirSync(pagesDir, { recursive: true, encoding: "utf8" })
+  const pageRoutes = () =>
+    readdirSync(path.join(ROOT, "src/pages"), { recursive: true, encoding: "utf8" })
       .filter((file) => file.endsWith(".tsx") && !file.startsWith("api") && !/(^|\/)(_|404)/.test(file))
-      .map((file) => `/${file.replace(/\.tsx$/, "").replace(/(^|\/)index$/, "")}`);
+      .map((file) => `/${file.replace(/\.tsx$/, "").replace(/(^|\/)index$/, "")}`)
+      // An optional catch-all also matches its parent path (`[[...feed]]` is `/`).
+      .map((route) => route.replace(/\/?\[\[\.\.\.[^\]]+\]\]$/, "").replace(/\/$/, "") || "/");
+  const isAdmin = (route: string) => route === "/admin" || route.startsWith("/admin/");
+
+  // Audited signed in, at the paths of WRITER_PATHS, rather than from lighthouserc.json.
+  const WRITE_ROUTES = ["/posts/[id]/edit", "/posts/new"];
+
+  it("cover every public page", () => {
+    const routes = pageRoutes().filter((route) => !isAdmin(route) && !WRITE_ROUTES.includes(route));
     const audited = rc.ci.collect.url.map((url) => new URL(url).pathname);
     expect(routes.length).toBeGreaterThanOrEqual(4);
     for (const route of routes) {
@@ -120,6 +128,18 @@ describe("lighthouserc.json budgets", () => {
         route,
       ).toBe(true);
     }
+  });
+
+  it("cover every admin console page, which the local run audits signed in as an admin", () => {
+    expect(pageRoutes().filter(isAdmin).sort()).toEqual([...ADMIN_PATHS].sort());
+  });
+
+  it("cover both write pages, which the local run audits signed in", () => {
+    expect(pageRoutes().filter((route) => WRITE_ROUTES.includes(route))).toHaveLength(WRITE_ROUTES.length);
+    const pattern = (route: string) => new RegExp(`^${route.replace(/\[[^\]]+\]/g, "[^/]+")}$`);
+    expect(WRITE_ROUTES.map((route) => WRITER_PATHS.filter((page) => pattern(route).test(page)).length)).toEqual([
+      1, 1,
+    ]);
   });
 
   it("pass runs that stay inside every budget", () => {

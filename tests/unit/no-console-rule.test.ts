@@ -2,7 +2,9 @@ import { ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
 
 // A1.6: logs go through pino (src/lib/logger.ts). The rule must hold in every kind of app file.
-describe("ESLint forbids console.* in app code", () => {
+// ESLint's first call loads every plugin of the config (several seconds on a busy machine):
+// a generous per-test timeout, since this checks the rule, not ESLint's speed.
+describe("ESLint forbids console.* in app code", { timeout: 60_000 }, () => {
   const eslint = new ESLint();
 
   it.each([

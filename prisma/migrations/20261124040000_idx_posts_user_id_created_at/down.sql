@@ -1,5 +1,6 @@
 -- Rolls back 20261124040000_idx_posts_user_id_created_at without blocking writes to posts.
-SET lock_timeout = '3s';
+-- Like the build, the concurrent drop waits for older transactions: no lock timeout.
+SET lock_timeout = 0;
 SET statement_timeout = 0;
 DROP INDEX CONCURRENTLY IF EXISTS "idx_posts_user_id_created_at";
 RESET statement_timeout;

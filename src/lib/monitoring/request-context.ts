@@ -1,5 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
+import { processSingleton } from "../process-singleton";
+import { pathOnly } from "./redact";
 import { ServerTimings, type TimingMetric } from "./server-timing";
 
 /** What every log line and timing of one request share. */
@@ -11,11 +13,9 @@ export interface RequestContext {
   timings: ServerTimings;
 }
 
-// One store per process, kept on globalThis: Next bundles each route apart, and the database
-// client (created once, in whichever bundle ran first) must see the context of every route.
-const STORE = Symbol.for("scale-starter.requestContext");
-const globalStore = globalThis as unknown as { [STORE]?: AsyncLocalStorage<RequestContext> };
-const storage = (globalStore[STORE] ??= new AsyncLocalStorage<RequestContext>());
+// One store per process: the database client (created once, in whichever route bundle ran
+// first) must see the context of every route.
+const storage = processSingleton("requestContext", () => new AsyncLocalStorage<RequestContext>()).get();
 
 export function runInRequestContext<T>(context: RequestContext, fn: () => T): T {
   return storage.run(context, fn);
@@ -32,17 +32,21 @@ export function recordTiming(metric: TimingMetric, durationMs: number): void {
 
 type Headers = Record<string, string | string[] | undefined>;
 
-/** Keeps a caller's X-Request-Id when it looks like one (a proxy's, a client's), else makes one. */
-export function requestIdOf(req: { headers?: Headers }): string {
+// What a proxy's or load balancer's id looks like (a UUID, a trace id): short, and
+// nothing that could forge a log field, a header or a Sentry search.
+const REQUEST_ID_SHAPE = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** Keeps a caller's X-Request-Id when it has that shape, else makes one. */
+function requestIdOf(req: { headers?: Headers }): string {
   const incoming = req.headers?.["x-request-id"];
-  return typeof incoming === "string" && /^[\w-]{1,100}$/.test(incoming) ? incoming : randomUUID();
+  return typeof incoming === "string" && REQUEST_ID_SHAPE.test(incoming) ? incoming : randomUUID();
 }
 
 export function createRequestContext(req: { method?: string; url?: string; headers?: Headers }): RequestContext {
   return {
     requestId: requestIdOf(req),
     method: req.method ?? "GET",
-    route: (req.url ?? "/").split("?")[0] ?? "/",
+    route: pathOnly(req.url),
     timings: new ServerTimings(),
   };
 }

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { createLogger, logger } from "../logger";
 import { currentRequestContext, recordTiming } from "./request-context";
 import { observePageLoad, observeRequest, type ObserveOptions } from "./request-observer";
+import { expectLog } from "#tests/logs";
 
 // A real HTTP round trip: headers are only observable once Node writes them.
 async function serve(
@@ -36,6 +37,17 @@ describe("observeRequest", () => {
     expect(refused.headers.get("x-request-id")).not.toBe("no spaces; please");
   });
 
+  it.each(["a".repeat(65), "../../etc/passwd", 'quote"in', "a,b", "é"])("replaces the request id %j", async (id) => {
+    const response = await serve((_req, res) => void res.end("ok"), {}, { "X-Request-Id": id });
+    expect(response.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("keeps an id of the documented shape: letters, digits, '.', '_', '-', up to 64", async () => {
+    const id = `trace.${"a".repeat(52)}_1-2`;
+    const response = await serve((_req, res) => void res.end("ok"), {}, { "X-Request-Id": id });
+    expect(response.headers.get("x-request-id")).toBe(id);
+  });
+
   it("adds up database and cache time recorded during the request into Server-Timing", async () => {
     const response = await serve(async (_req, res) => {
       recordTiming("db", 2);
@@ -56,6 +68,7 @@ describe("observeRequest", () => {
   });
 
   it("warns about a request slower than the threshold, naming its route without the query", async () => {
+    expectLog("warn", /^slow request$/);
     const warn = vi.spyOn(logger, "warn");
     const debug = vi.spyOn(logger, "debug");
     const response = await serve((_req, res) => void res.end("ok"), { slowRequestMs: 0 });
@@ -108,6 +121,7 @@ describe("observePageLoad", () => {
     const req = new IncomingMessage(new Socket());
     req.url = "/posts/7?page=2";
     const res = new ServerResponse(req);
+    expectLog("warn", /^slow request$/);
     const warn = vi.spyOn(logger, "warn");
     const result = await observePageLoad(
       req,

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { env } from "../env";
 import { logger } from "../logger";
+import { flushMonitoringAfterResponse } from "./flush-after-response";
 import { createRequestContext, runInRequestContext, type RequestContext } from "./request-context";
 
 export interface ObserveOptions {
@@ -29,6 +30,7 @@ export function observeRequest<T>(
     res.setHeader("Server-Timing", context.timings.toHeader(performance.now() - startedAt));
   });
   res.once("finish", () => logCompletion(context, res.statusCode, performance.now() - startedAt, options));
+  flushMonitoringAfterResponse(res, context.requestId);
   return runInRequestContext(context, () => handle(context));
 }
 

@@ -1,7 +1,8 @@
 import type { NodeOptions } from "@sentry/nextjs";
 import type { Env } from "../env";
+import { scrubEvent } from "./redact";
 
-export const HEALTH_ROUTE = "/api/health";
+const HEALTH_ROUTE = "/api/health";
 
 type TracesSamplerSamplingContext = Parameters<NonNullable<NodeOptions["tracesSampler"]>>[0];
 
@@ -31,6 +32,9 @@ export function sentryServerOptions(env: SentryEnv): NodeOptions | undefined {
     // the one request that tells nothing about users' latency.
     tracesSampler: (context: TracesSamplerSamplingContext) =>
       isHealthCheck(context) ? 0 : context.inheritOrSampleWith(sampleRate),
+    // Search terms and ids in query strings stay out of Sentry (values only; keys stay).
+    beforeSend: (event) => scrubEvent(event),
+    beforeSendTransaction: (event) => scrubEvent(event),
   };
 }
 

@@ -1,12 +1,15 @@
 import { describe, expect, it, vi } from "vitest";
-import { createTestCache } from "../../../tests/support/cache";
-import { ConfigService, type ConfigStore } from "./config.service";
+import { createTestCache } from "#tests/cache";
+import { ConfigService, FLAG_CHANGES_SHOWN, type ConfigStore } from "./config.service";
+
+const operator = { source: "command_line" } as const;
 
 function fakeStore(): ConfigStore {
   return {
     findAllFlags: vi.fn(async () => [{ key: "live-search", enabled: true, description: "" }]),
     findAllSettings: vi.fn(async () => [{ key: "siteName", value: "Scale" }]),
-    upsertFlag: vi.fn(async (flag) => flag),
+    upsertFlag: vi.fn(async (flag) => ({ ...flag, description: flag.description ?? "" })),
+    findLatestFlagChanges: vi.fn(async () => []),
   };
 }
 
@@ -27,13 +30,34 @@ describe("ConfigService", () => {
   it("validates a flag key before writing", async () => {
     const store = fakeStore();
     const service = new ConfigService({ config: store, cache: createTestCache() });
-    await expect(service.setFlag({ key: "Bad Key", enabled: true })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(service.setFlag({ key: "Bad Key", enabled: true }, operator)).rejects.toMatchObject({
+      code: "VALIDATION",
+    });
     expect(store.upsertFlag).not.toHaveBeenCalled();
-    await expect(service.setFlag({ key: "new-flag", enabled: true })).resolves.toEqual({
+    await expect(service.setFlag({ key: "new-flag", enabled: true }, operator)).resolves.toEqual({
       key: "new-flag",
       enabled: true,
       description: "",
     });
+  });
+
+  it("reads a form's true and false, refuses anything else naming the field", async () => {
+    const store = fakeStore();
+    const service = new ConfigService({ config: store, cache: createTestCache() });
+    await service.setFlag({ key: "beta", enabled: "false" }, operator);
+    expect(store.upsertFlag).toHaveBeenLastCalledWith({ key: "beta", enabled: false }, operator);
+    await expect(service.setFlag({ key: "beta", enabled: "yes" }, operator)).rejects.toMatchObject({
+      details: { issues: [{ field: "enabled", message: "must be true or false" }] },
+    });
+  });
+
+  it("hands who switched the flag to the store, which records it with the switch", async () => {
+    const store = fakeStore();
+    const service = new ConfigService({ config: store, cache: createTestCache() });
+    await service.setFlag({ key: "beta", enabled: true }, { source: "console", userId: 7 });
+    expect(store.upsertFlag).toHaveBeenCalledWith({ key: "beta", enabled: true }, { source: "console", userId: 7 });
+    await service.listFlagChanges();
+    expect(store.findLatestFlagChanges).toHaveBeenCalledWith(FLAG_CHANGES_SHOWN);
   });
 
   it("reads the config once a day at most, and again right after a flag changes", async () => {
@@ -42,7 +66,7 @@ describe("ConfigService", () => {
     await service.isEnabled("live-search");
     await service.getConfig();
     expect(store.findAllFlags).toHaveBeenCalledOnce();
-    await service.setFlag({ key: "live-search", enabled: false });
+    await service.setFlag({ key: "live-search", enabled: false }, operator);
     await service.getConfig();
     expect(store.findAllFlags).toHaveBeenCalledTimes(2);
   });

@@ -1,14 +1,20 @@
 import { CACHE_TTL, cacheKeys, cacheTags, type AppCache } from "@/lib/cache-policy";
 import { parseInput } from "@/lib/validation";
 import type { ConfigRepository } from "./config.repository";
-import { zSetFlagInput, type AppConfig, type FeatureFlag, type SetFlagInput } from "./config.types";
+import { zSetFlagInput, type AppConfig, type FeatureFlag, type FlagChange, type FlagChanger } from "./config.types";
 
-export type ConfigStore = Pick<ConfigRepository, "findAllFlags" | "findAllSettings" | "upsertFlag">;
+export type ConfigStore = Pick<
+  ConfigRepository,
+  "findAllFlags" | "findAllSettings" | "upsertFlag" | "findLatestFlagChanges"
+>;
 
 export interface ConfigServiceDeps {
   config: ConfigStore;
   cache: AppCache;
 }
+
+/** How many switches the audit trail shows. */
+export const FLAG_CHANGES_SHOWN = 50;
 
 // Feature flags let a deploy ship code switched off (A10.1): an unknown flag is off.
 export class ConfigService {
@@ -36,10 +42,24 @@ export class ConfigService {
     return flags[key] ?? false;
   }
 
-  async setFlag(input: SetFlagInput): Promise<FeatureFlag> {
+  /**
+   * Switches a flag for every instance: the write and its audit line, then the shared
+   * config entry invalidated, so the next request anywhere reads the new value.
+   */
+  async setFlag(input: unknown, changedBy: FlagChanger): Promise<FeatureFlag> {
     const data = parseInput(zSetFlagInput, input);
-    const flag = await this.deps.config.upsertFlag({ ...data, description: data.description ?? "" });
+    const flag = await this.deps.config.upsertFlag(data, changedBy);
     await this.deps.cache.invalidate(cacheTags.config);
     return flag;
+  }
+
+  /** Every flag with its description, from the database: what the console switches. */
+  listFlags(): Promise<FeatureFlag[]> {
+    return this.deps.config.findAllFlags();
+  }
+
+  /** The audit trail, newest first. */
+  listFlagChanges(): Promise<FlagChange[]> {
+    return this.deps.config.findLatestFlagChanges(FLAG_CHANGES_SHOWN);
   }
 }

@@ -1,4 +1,5 @@
 import type { Logger } from "@/lib/logger";
+import { TimeoutError, withTimeout } from "@/lib/timeout";
 import type { CheckResult, HealthCheck, HealthReport } from "./health.types";
 
 export interface HealthServiceDeps {
@@ -7,12 +8,6 @@ export interface HealthServiceDeps {
   timeoutMs: number;
   release: { version: string; commit: string | null };
   logger: Pick<Logger, "warn">;
-}
-
-class ProbeTimeout extends Error {
-  constructor(timeoutMs: number) {
-    super(`no answer within ${timeoutMs} ms`);
-  }
 }
 
 /** Probes every dependency at once and sums them up for uptime monitors (A1.2). */
@@ -33,12 +28,8 @@ export class HealthService {
 
   private async run(check: HealthCheck): Promise<CheckResult> {
     const startedAt = performance.now();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new ProbeTimeout(this.deps.timeoutMs)), this.deps.timeoutMs);
-    });
     try {
-      await Promise.race([check.probe(), timeout]);
+      await withTimeout(check.probe(), this.deps.timeoutMs, `the ${check.name} check`);
       return { status: "ok", critical: check.critical, durationMs: elapsedSince(startedAt) };
     } catch (error) {
       this.deps.logger.warn({ err: error, check: check.name }, "health check failing");
@@ -46,10 +37,8 @@ export class HealthService {
         status: "failing",
         critical: check.critical,
         durationMs: elapsedSince(startedAt),
-        problem: error instanceof ProbeTimeout ? "timeout" : "error",
+        problem: error instanceof TimeoutError ? "timeout" : "error",
       };
-    } finally {
-      clearTimeout(timer);
     }
   }
 }

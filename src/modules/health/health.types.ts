@@ -7,7 +7,7 @@ export interface HealthCheck {
   probe: () => Promise<void>;
 }
 
-export type CheckStatus = "ok" | "failing";
+type CheckStatus = "ok" | "failing";
 
 export interface CheckResult {
   status: CheckStatus;

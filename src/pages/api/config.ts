@@ -9,3 +9,6 @@ export default apiRoute(
   },
   { cacheControl: HTTP_CACHE.minutes },
 );
+
+// Bodies are read and bounded by the adapter (src/lib/request-limits.ts), not by Next.
+export const config = { api: { bodyParser: false } };

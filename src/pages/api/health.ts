@@ -12,3 +12,6 @@ export default apiRoute({
     res.status(report.status === "down" ? 503 : 200).json(report);
   },
 });
+
+// Bodies are read and bounded by the adapter (src/lib/request-limits.ts), not by Next.
+export const config = { api: { bodyParser: false } };

@@ -1,13 +1,13 @@
 import { router } from "../trpc";
-import { commentsRouter } from "./comments.router";
+import { commentRouter } from "./comment.router";
 import { configRouter } from "./config.router";
-import { postsRouter } from "./posts.router";
-import { usersRouter } from "./users.router";
+import { postRouter } from "./post.router";
+import { userRouter } from "./user.router";
 
 export const appRouter = router({
-  posts: postsRouter,
-  comments: commentsRouter,
-  users: usersRouter,
+  posts: postRouter,
+  comments: commentRouter,
+  users: userRouter,
   config: configRouter,
 });
 

@@ -1,0 +1,51 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { runToCompletion, startProcess, waitForHttp } from "./processes";
+
+// Next.js's own ceiling (bench/next-ceiling): a bare Next app built in the same run, with the
+// bytes the app answered, so that each app figure can be read as a share of what Next itself
+// serves on this machine. docs/decisions/0110-next-ceiling-in-the-benchmark.md
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const NEXT_BIN = path.join(ROOT, "node_modules/.bin/next");
+const APP_DIR = path.join(ROOT, "bench/next-ceiling");
+
+export interface NextCeilingData {
+  api: { contentType: string; body: string };
+  feedPageProps: Record<string, unknown>;
+}
+
+/** The path of each target on the ceiling app (its API route ignores the query). */
+export const NEXT_CEILING_PATHS = { "feed API": "/api/posts", "feed page": "/" } as const;
+
+/** Builds the ceiling app with `data` (its page is rendered at build) and starts it on `port`. */
+export async function startNextCeiling(data: NextCeilingData, port: number) {
+  const dir = await mkdtemp(path.join(tmpdir(), "scale-bench-next-"));
+  const file = path.join(dir, "ceiling.json");
+  await writeFile(file, JSON.stringify(data));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    BENCH_CEILING_DATA: file,
+    NEXT_TELEMETRY_DISABLED: "1",
+    NODE_ENV: "production",
+  };
+  try {
+    await runToCompletion(NEXT_BIN, ["build", "--webpack", APP_DIR], env);
+    const server = startProcess(NEXT_BIN, ["start", APP_DIR, "-p", String(port), "-H", "127.0.0.1"], env);
+    await waitForHttp(`http://127.0.0.1:${port}/api/posts`, server).catch(async (error: unknown) => {
+      await server.stop();
+      throw error;
+    });
+    return {
+      url: `http://127.0.0.1:${port}`,
+      async stop() {
+        await server.stop();
+        await rm(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
