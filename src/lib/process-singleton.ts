@@ -5,6 +5,8 @@
  * invalidate the other's entries) and two request-context stores (the database client, made in
  * whichever bundle ran first, would not see the others' requests). In `next dev`, the value
  * also survives hot reloads. What must be per bundle (nothing today) stays a module `let`.
+ * In the browser it is one value per page, for the same reason: webpack inlines a module into
+ * each chunk that imports it (src/lib/auth/session-store.ts).
  */
 interface ProcessSingleton<T> {
   /** The value, created on first use. */

@@ -1,8 +1,8 @@
 import { Link } from "@/components/Link";
 import { useRouter } from "next/router";
 import { createPortal } from "react-dom";
-import { authClient } from "@/lib/auth/auth-client";
 import { signInHref } from "@/lib/auth/redirect-path";
+import { useSession } from "@/lib/auth/session-store";
 import { ResendVerification } from "./ResendVerification";
 import { UserMenu } from "./UserMenu";
 
@@ -17,9 +17,9 @@ const EXPLAINED_UNVERIFIED = new Set(["/verify-email", "/posts/new", "/posts/[id
  */
 export default function AccountMenu() {
   const router = useRouter();
-  const { data, isPending } = authClient.useSession();
+  const { user, isPending } = useSession();
   if (isPending) return null;
-  if (!data) {
+  if (!user) {
     const back = ACCOUNT_PAGES.has(router.pathname) ? "/" : router.asPath;
     return (
       <ul className="account-links">
@@ -34,7 +34,6 @@ export default function AccountMenu() {
       </ul>
     );
   }
-  const { user } = data;
   return (
     <>
       <UserMenu name={user.name || user.email} isAdmin={user.role === "admin"} />

@@ -1,7 +1,7 @@
 import { Link } from "@/components/Link";
 import { useRouter } from "next/router";
 import { useEffect, useId, useRef, useState } from "react";
-import { authClient } from "@/lib/auth/auth-client";
+import { loadAuthClient } from "@/lib/auth/load-auth-client";
 
 /**
  * The signed-in user's menu: a disclosure (a button that shows a list of links), which keyboard
@@ -42,7 +42,8 @@ export function UserMenu({ name, isAdmin }: { name: string; isAdmin: boolean }) 
 
   async function signOut() {
     setOpen(false);
-    await authClient.signOut();
+    // The client tells the session store, which reads the session again: signed out.
+    await (await loadAuthClient()).signOut();
   }
 
   return (

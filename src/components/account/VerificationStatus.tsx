@@ -1,6 +1,6 @@
 import { Link } from "@/components/Link";
-import { authClient } from "@/lib/auth/auth-client";
 import { signInHref } from "@/lib/auth/redirect-path";
+import { useSession } from "@/lib/auth/session-store";
 import { ResendVerification } from "./ResendVerification";
 
 /**
@@ -8,9 +8,9 @@ import { ResendVerification } from "./ResendVerification";
  * the browser only (it depends on the viewer).
  */
 export default function VerificationStatus() {
-  const { data, isPending } = authClient.useSession();
+  const { user, isPending } = useSession();
   if (isPending) return null;
-  if (!data) {
+  if (!user) {
     return (
       <p>
         Links work once, for an hour. To get a new one, <Link href={signInHref("/verify-email")}>sign in</Link>: this
@@ -18,20 +18,19 @@ export default function VerificationStatus() {
       </p>
     );
   }
-  if (data.user.emailVerified) {
+  if (user.emailVerified) {
     return (
       <p>
-        Your address <strong>{data.user.email}</strong> is confirmed: you can write.{" "}
-        <Link href="/">Go to the feed</Link>.
+        Your address <strong>{user.email}</strong> is confirmed: you can write. <Link href="/">Go to the feed</Link>.
       </p>
     );
   }
   return (
     <>
       <p>
-        We sent a link to <strong>{data.user.email}</strong>. Open it to confirm your address and start writing.
+        We sent a link to <strong>{user.email}</strong>. Open it to confirm your address and start writing.
       </p>
-      <ResendVerification email={data.user.email} />
+      <ResendVerification email={user.email} />
     </>
   );
 }

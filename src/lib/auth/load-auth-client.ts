@@ -1,4 +1,5 @@
 import type { AuthClient } from "./auth-client";
+import { sessionChanged } from "./session-store";
 
 let loading: Promise<AuthClient> | undefined;
 
@@ -19,12 +20,12 @@ export function loadAuthClient(): Promise<AuthClient> {
 }
 
 /**
- * Reads the session again and resolves once every useSession() has it. better-auth's client
- * refreshes the session itself after a sign-in, but only a moment later, and not at all after
- * a magic link or a password reset: a page that depends on the session (settings) must not be
- * shown before this resolves.
+ * Reads the session again and resolves once every reader has it: the session store's and
+ * better-auth's own (the settings page reads the latter). The client refreshes its session
+ * itself after a sign-in, but only a moment later, and not at all after a magic link or a
+ * password reset: a page that depends on the session must not be shown before this resolves.
  */
 export async function refreshSession(client: AuthClient): Promise<void> {
   const session = client.$store.atoms.session?.get() as { refetch?: () => Promise<void> } | undefined;
-  await session?.refetch?.();
+  await Promise.all([session?.refetch?.(), sessionChanged()]);
 }
