@@ -95,7 +95,7 @@ export function parseCommand<F extends Record<string, FlagSpec>>(
   try {
     const { values, positionals } = parseArgs({
       args: own,
-      options: { ...options, help: { type: "boolean" } },
+      options: { ...options, help: { type: "boolean", short: "h" } },
       allowPositionals: spec.positionals !== undefined,
       strict: true,
     });

@@ -1,34 +1,29 @@
-import { pathToFileURL } from "node:url";
-import { parseArgs } from "node:util";
 import nextEnv from "@next/env";
+import { defineCommand, parseCommand, runMain } from "../cli";
 import { describeTarget, printError, progress, resolveTarget, ROOT } from "./backup-target";
 import { runRestoreDrill } from "./restore-drill-run";
 
-const USAGE = `Usage: npm run db:restore-drill [-- --seed]
+export const restoreDrillCommand = defineCommand({
+  usage: "npm run db:restore-drill -- [--seed]",
+  description:
+    "Backs up DIRECT_DATABASE_URL or DATABASE_URL (or, when neither is set, the embedded database),\n" +
+    "restores the backup into a scratch database, and compares every table's row count and checksum.\n" +
+    "Exits 1 naming each table that differs. On a server, the scratch databases are created and\n" +
+    "dropped by the drill (CREATEDB privilege needed).",
+  flags: {
+    seed: {
+      type: "boolean",
+      description: "drill on a fresh migrated and seeded database instead of the target's own data (CI)",
+    },
+  },
+});
 
-Backs up DIRECT_DATABASE_URL or DATABASE_URL (or, when neither is set, the embedded database),
-restores the backup into a scratch database, and compares every table's row count and checksum.
-Exits 1 naming each table that differs. --seed drills on a fresh migrated and seeded database
-instead of the target's own data (CI). On a server, the scratch databases are created and
-dropped by the drill (CREATEDB privilege needed).
-`;
-
-export function parseDrillArgs(argv: string[]): { seed: boolean; help: boolean } {
-  const { values } = parseArgs({
-    args: argv,
-    options: { seed: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
-    strict: true,
-    allowPositionals: false,
-  });
-  return { seed: values.seed, help: values.help };
+export function parseDrillArgs(argv: readonly string[]): { seed: boolean; help: boolean } {
+  const { values, help } = parseCommand(restoreDrillCommand, argv);
+  return { seed: values.seed === true, help };
 }
 
-async function main(): Promise<number> {
-  const args = parseDrillArgs(process.argv.slice(2));
-  if (args.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
+async function main(args: { seed: boolean }): Promise<number> {
   nextEnv.loadEnvConfig(ROOT);
   const target = resolveTarget(process.env);
   progress(`Restore drill on ${args.seed ? "a freshly seeded copy beside " : ""}${describeTarget(target)}`);
@@ -44,12 +39,9 @@ async function main(): Promise<number> {
   return 0;
 }
 
-if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) {
-  main().then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      printError(error);
-      process.exit(1);
-    },
-  );
-}
+runMain(import.meta.url, {
+  spec: restoreDrillCommand,
+  options: parseDrillArgs,
+  main,
+  onError: printError,
+});
