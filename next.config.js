@@ -67,6 +67,11 @@ const config = withSentryConfig(nextConfig, {
   useRunAfterProductionCompileHook: uploadSourceMaps,
   silent: !uploadSourceMaps,
   telemetry: false,
+  // API routes are not wrapped at build time: every one goes through apiRoute, tRPC's adapter or
+  // the auth handler, each of which reports its own failures (src/lib/monitoring/error-reporting.ts),
+  // and the SDK's HTTP integration already gives each request its own scope. The wrapper would
+  // only repeat that work on every request (docs/decisions/0118-api-routes-without-the-sentry-wrapper.md).
+  webpack: { excludeServerRoutes: [/^\/api\//] },
 });
 
 // The SDK adds trace meta tags to pages so the browser SDK can continue the server's trace.
