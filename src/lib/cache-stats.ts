@@ -41,6 +41,10 @@ const FIELD: Record<CacheReadOutcome, keyof Counts> = {
 // key shape built from input growing the table without end.
 const MAX_FAMILIES = 100;
 const OTHER = "(other)";
+// The family of each key read lately: the same keys are read over and over, and splitting
+// every one again would be most of what counting costs. Cleared when full (keys built from
+// search terms and page numbers have no end).
+const MAX_REMEMBERED_KEYS = 1_000;
 
 /**
  * The family of a key: its first segment, plus the second when it names a kind of entry
@@ -59,9 +63,15 @@ function summarise(family: string, counts: Counts): CacheFamilyStats {
 export class CacheStats {
   readonly since = new Date();
   private readonly counts = new Map<string, Counts>();
+  private readonly familyOfKey = new Map<string, string>();
 
   record(key: string, outcome: CacheReadOutcome): void {
-    let family = keyFamily(key);
+    let family = this.familyOfKey.get(key);
+    if (family === undefined) {
+      if (this.familyOfKey.size >= MAX_REMEMBERED_KEYS) this.familyOfKey.clear();
+      family = keyFamily(key);
+      this.familyOfKey.set(key, family);
+    }
     if (!this.counts.has(family) && this.counts.size >= MAX_FAMILIES) family = OTHER;
     let counts = this.counts.get(family);
     if (!counts) this.counts.set(family, (counts = { hits: 0, misses: 0, errors: 0, timeouts: 0 }));

@@ -28,6 +28,28 @@ export interface CachedPageRead<T> {
 const asTotal = (counted: number | EstimatedTotal): EstimatedTotal =>
   typeof counted === "number" ? { total: counted, estimated: false } : counted;
 
+// The page last built around each cached list of rows. A cache hit hands every request the same
+// frozen rows (src/lib/redis.ts); while the total is the same too, so is the page, and handing
+// out the same frozen page lets an API response reuse its JSON text (src/lib/json-response.ts)
+// instead of building and serialising a new one per request.
+const pageOfRows = new WeakMap<object, Page<unknown>>();
+
+function pageAround<T>(rows: T[], total: number, query: PageQuery, estimated: boolean): Page<T> {
+  if (!Object.isFrozen(rows)) return toPage(rows, total, query, estimated);
+  const last = pageOfRows.get(rows) as Page<T> | undefined;
+  if (
+    last?.total === total &&
+    last.totalIsEstimate === estimated &&
+    last.page === query.page &&
+    last.pageSize === query.pageSize
+  ) {
+    return last;
+  }
+  const page = Object.freeze(toPage(rows, total, query, estimated));
+  pageOfRows.set(rows, page);
+  return page;
+}
+
 /**
  * One page of a list through the cache. The total is kept under its own key, so an uncached
  * page costs its rows only, never another count. The two are looked up together (one round
@@ -45,5 +67,5 @@ export async function readCachedPage<T>(cache: AppCache, { query, items, count }
     cache.getCached(items.key, loadRows, { ttl: items.ttl, tags: items.tags }),
     counted,
   ]);
-  return toPage(rows, total, query, estimated);
+  return pageAround(rows, total, query, estimated);
 }

@@ -14,11 +14,11 @@ import {
   type CacheStore,
 } from "./redis";
 
-/** A memory store whose operations a test can watch, break or hold. */
-function watchedStore() {
+/** A memory store whose operations a test can watch, break or hold; `kind` says what it stands for. */
+function watchedStore(kind: CacheStore["kind"] = "memory") {
   const inner = createMemoryStore();
   const store = {
-    kind: "memory" as const,
+    kind,
     mget: vi.fn(inner.mget),
     set: vi.fn(inner.set),
     setMany: vi.fn(inner.setMany),
@@ -150,12 +150,26 @@ describe("getCached when the store fails", () => {
   });
 
   it("gives up on a store that does not answer within the timeout", async () => {
-    const store = watchedStore();
+    const store = watchedStore("upstash");
     store.mget.mockImplementation(never);
     const { cache, log } = cacheOn(store, 20);
     await expect(cache.getCached("k", async () => "from the database")).resolves.toBe("from the database");
     expect(log.warn).toHaveBeenCalledOnce();
     expect(String(log.warn.mock.calls[0]?.[0].err)).toContain("20 ms");
+  });
+
+  it("sets no timer around the in-process store, which cannot keep a request waiting", async () => {
+    vi.useFakeTimers();
+    try {
+      const store = watchedStore();
+      const { cache } = cacheOn(store, 20);
+      const read = cache.getCached("k", async () => "value");
+      expect(vi.getTimerCount()).toBe(0);
+      await expect(read).resolves.toBe("value");
+      expect(store.mget).toHaveBeenCalledOnce();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("still answers when storing the value fails", async () => {
