@@ -1,7 +1,9 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import * as Sentry from "@sentry/nextjs";
 import type { NextApiRequest, NextApiResponse } from "next";
 import { logger, type Logger } from "./logger";
 import { LIST_PAGES } from "./page-routes.mjs";
+import { processSingleton } from "./process-singleton";
 
 const FEED = LIST_PAGES.feed.first;
 
@@ -24,6 +26,12 @@ export interface CommentRef {
   postAuthorId: number;
 }
 
+/** An account renamed or deleted, and the posts it wrote or commented on (what the users service finds). */
+export interface AccountRef {
+  userId: number;
+  postIds: readonly number[];
+}
+
 /** The paths of the static pages each kind of write changes. */
 export const pagesChangedBy = {
   /**
@@ -37,6 +45,16 @@ export const pagesChangedBy = {
    * post's comment count: the feed's first page and the post author's profile.
    */
   comment: ({ postId, postAuthorId }: CommentRef): string[] => [FEED, `/posts/${postId}`, `/users/${postAuthorId}`],
+  /**
+   * An account renamed or deleted: every page that shows its name or what it wrote. Its profile,
+   * the feed's first page, and each post it wrote or commented on with the post's edit page (a
+   * deleted account's posts go with it, and their edit pages hold their text).
+   */
+  account: ({ userId, postIds }: AccountRef): string[] => [
+    FEED,
+    `/users/${userId}`,
+    ...postIds.flatMap((id) => [`/posts/${id}`, `/posts/${id}/edit`]),
+  ],
 };
 
 export type PageRevalidator = Pick<NextApiResponse, "revalidate">;
@@ -58,23 +76,58 @@ export async function revalidatePages(
   { logger: log = logger, onFailure = reportRevalidationFailure }: RevalidationOptions = {},
 ): Promise<string[]> {
   const failed: string[] = [];
-  await Promise.all(
-    [...new Set(paths)].map(async (path) => {
+  const revalidate = async (path: string) => {
+    try {
+      await res.revalidate(path);
+    } catch (first) {
+      log.warn({ err: first, path }, "page revalidation failed; retrying once");
       try {
         await res.revalidate(path);
-      } catch (first) {
-        log.warn({ err: first, path }, "page revalidation failed; retrying once");
-        try {
-          await res.revalidate(path);
-        } catch (error) {
-          failed.push(path);
-          log.error({ err: error, path }, "page revalidation failed; the page stays stale until its revalidate period");
-          onFailure(error, path);
-        }
+      } catch (error) {
+        failed.push(path);
+        log.error({ err: error, path }, "page revalidation failed; the page stays stale until its revalidate period");
+        onFailure(error, path);
       }
-    }),
-  );
+    }
+  };
+  // Each revalidation renders a page on this server: an account with hundreds of posts must
+  // not start hundreds of renders at once.
+  const queue = [...new Set(paths)];
+  const worker = async () => {
+    for (let path = queue.shift(); path !== undefined; path = queue.shift()) await revalidate(path);
+  };
+  await Promise.all(Array.from({ length: Math.min(MAX_CONCURRENT_RENDERS, queue.length) }, worker));
   return failed;
+}
+
+/** Revalidations of one write that run at once. */
+export const MAX_CONCURRENT_RENDERS = 8;
+
+// The response of the request in progress, for code that changes pages without being handed
+// the response: better-auth's hooks, which run inside its handler (src/pages/api/auth/[...all].ts).
+const currentResponse = processSingleton("pageRevalidator", () => new AsyncLocalStorage<PageRevalidator>()).get();
+
+/** Runs `handle` with `res` as the response that `revalidateThisRequestsPages` revalidates through. */
+export function withPageRevalidation<T>(res: PageRevalidator, handle: () => T): T {
+  return currentResponse.run(res, handle);
+}
+
+/**
+ * `revalidatePages` through the response of the request in progress (see `withPageRevalidation`).
+ * Outside a request (a script, a test calling better-auth directly) there is no server to render
+ * on: the pages stay until their `revalidate` period, which is logged, and every path is returned.
+ */
+export async function revalidateThisRequestsPages(
+  paths: readonly string[],
+  options: RevalidationOptions = {},
+): Promise<string[]> {
+  const res = currentResponse.getStore();
+  if (res) return revalidatePages(res, paths, options);
+  (options.logger ?? logger).warn(
+    { paths: paths.length },
+    "no request to revalidate pages through; they stay until their revalidate period",
+  );
+  return [...new Set(paths)];
 }
 
 /**

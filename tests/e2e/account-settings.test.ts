@@ -47,11 +47,21 @@ describe("settings, in the production build", () => {
     await signIn(phone.page, account);
     await signIn(laptop.page, account, "/settings");
     const { page } = laptop;
+    // The static pages that show her, rendered (and kept) before she changes anything.
+    const served = async (path: string) => {
+      const res = await fetch(`${app.url}${path}`);
+      return { status: res.status, html: await res.text() };
+    };
+    expect(await served(`/posts/${post.id}`)).toMatchObject({ status: 200, html: expect.stringContaining("Barbara") });
+    expect((await served(`/users/${account.id}`)).status).toBe(200);
 
     await page.getByLabel("Name", { exact: true }).fill("Barbara Liskov");
     await page.getByRole("button", { name: "Save my name" }).click();
     await page.getByText("Your name is saved.").waitFor();
     await accountButton(page, "Barbara Liskov").waitFor();
+    // Revalidated before the answer: the next visitor reads the new name.
+    expect((await served(`/posts/${post.id}`)).html).toContain("Barbara Liskov");
+    expect((await served(`/users/${account.id}`)).html).toContain("Barbara Liskov");
 
     const devices = page.getByRole("region", { name: "Signed-in devices" }).getByRole("listitem");
     await page.getByText("This device").waitFor();
@@ -72,6 +82,10 @@ describe("settings, in the production build", () => {
     expect(await app.db.user.count({ where: { id: account.id } })).toBe(0);
     expect(await app.db.post.count({ where: { userId: account.id } })).toBe(0);
     expect(await app.db.comment.count({ where: { userId: account.id } })).toBe(0);
+    // Nothing she wrote is still served from a static page.
+    for (const path of [`/posts/${post.id}`, `/posts/${post.id}/edit`, `/users/${account.id}`]) {
+      expect((await served(path)).status, path).toBe(404);
+    }
 
     expectNoProblems(laptop);
     expectNoProblems(phone);

@@ -1,7 +1,13 @@
 import type { GetStaticProps } from "next";
 import superjson from "superjson";
 import { beforeAll, describe, expect, it } from "vitest";
-import { revalidatePages } from "@/lib/revalidation";
+import {
+  MAX_CONCURRENT_RENDERS,
+  revalidatePages,
+  revalidateThisRequestsPages,
+  withPageRevalidation,
+} from "@/lib/revalidation";
+import * as authRoute from "@/pages/api/auth/[...all]";
 import { getStaticProps as feedPage } from "@/pages/[[...feed]]";
 import trpcHandler, { config as trpcConfig } from "@/pages/api/trpc/[trpc]";
 import { getStaticProps as postPage } from "@/pages/posts/[id]";
@@ -19,7 +25,13 @@ import { setupTestDatabase } from "#tests/test-database";
 
 const t = setupTestDatabase();
 const accounts = setupAccounts(t);
-const api = setupApiServer({ ...REST_ROUTES, "/api/trpc/[trpc]": { default: trpcHandler, config: trpcConfig } });
+const api = setupApiServer({
+  ...REST_ROUTES,
+  "/api/trpc/[trpc]": { default: trpcHandler, config: trpcConfig },
+  // The two better-auth endpoints that change what public pages show.
+  "/api/auth/update-user": authRoute,
+  "/api/auth/delete-user": authRoute,
+});
 
 let ada: TestAccount;
 let grace: TestAccount;
@@ -140,7 +152,80 @@ describe("a tRPC mutation revalidates the same pages", () => {
   });
 });
 
+describe("better-auth's routes revalidate the pages that show an account", () => {
+  /** A new account with a post of its own and a comment on one of Ada's. */
+  async function writer(name: string) {
+    const account = await accounts.signUp({ name });
+    const { body: own } = await send("POST", "/api/posts", account, { title: `${name}'s own post`, body: "…" });
+    const { body: other } = await send("POST", "/api/posts", ada, { title: `Ada's post for ${name}`, body: "…" });
+    const comment = await send("POST", `/api/posts/${other.id}/comments`, account, { body: `${name} agrees` });
+    expect([own.id, other.id, comment.status]).toEqual([expect.any(Number), expect.any(Number), 201]);
+    api.revalidated.length = 0;
+    const pages = [
+      "/",
+      `/users/${account.id}`,
+      `/posts/${own.id}`,
+      `/posts/${own.id}/edit`,
+      `/posts/${other.id}`,
+      `/posts/${other.id}/edit`,
+    ];
+    return { account, own: own.id as number, other: other.id as number, pages };
+  }
+
+  it("a rename: its profile, the feed's first page, the posts it wrote or commented on; all show the new name", async () => {
+    const { account, own, other, pages } = await writer("Edsger");
+    const res = await send("POST", "/api/auth/update-user", account, { name: "Edsger Dijkstra" });
+    expect(res.status).toBe(200);
+    expect(sorted(api.revalidated)).toEqual(sorted(pages));
+    for (const path of ["/", `/users/${account.id}`, `/posts/${own}`, `/posts/${other}`]) {
+      expect(await render(path), path).toContain("Edsger Dijkstra");
+    }
+  });
+
+  it("a refused rename revalidates nothing", async () => {
+    const { account } = await writer("Tony");
+    expect((await send("POST", "/api/auth/update-user", account, { name: "To\u0000ny" })).status).toBe(400);
+    expect(api.revalidated).toEqual([]);
+  });
+
+  it("a deletion: the same pages; its profile, its post and the post's edit page are then 404s, its comment gone", async () => {
+    const { account, own, other, pages } = await writer("Leaving");
+    const res = await send("POST", "/api/auth/delete-user", account, { password: account.password });
+    expect(res.status).toBe(200);
+    expect(sorted(api.revalidated)).toEqual(sorted(pages));
+    for (const path of [`/users/${account.id}`, `/posts/${own}`, `/posts/${own}/edit`]) {
+      expect(await render(path), path).toContain('"notFound":true');
+    }
+    expect(await render("/")).not.toContain("Leaving's own post");
+    expect(await render(`/posts/${other}`)).not.toContain("Leaving agrees");
+  });
+});
+
 describe("revalidatePages", () => {
+  it("renders at most a few pages at once, however many a write changes", async () => {
+    let running = 0;
+    let most = 0;
+    const res = {
+      revalidate: async () => {
+        most = Math.max(most, ++running);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        running -= 1;
+      },
+    };
+    const paths = Array.from({ length: 5 * MAX_CONCURRENT_RENDERS }, (_, i) => `/posts/${i}`);
+    expect(await revalidatePages(res, paths)).toEqual([]);
+    expect(most).toBe(MAX_CONCURRENT_RENDERS);
+  });
+
+  it("revalidates through the response of the request in progress, and outside one says the pages stay", async () => {
+    const through: string[] = [];
+    const res = { revalidate: async (path: string) => void through.push(path) };
+    await expect(withPageRevalidation(res, () => revalidateThisRequestsPages(["/", "/users/1"]))).resolves.toEqual([]);
+    expect(through).toEqual(["/", "/users/1"]);
+    expectLog("warn", /^no request to revalidate pages through/);
+    await expect(revalidateThisRequestsPages(["/", "/"])).resolves.toEqual(["/"]);
+  });
+
   it("returns the paths that stayed stale and reports each once", async () => {
     expectLog("warn", /^page revalidation failed; retrying once$/);
     expectLog("error", /^page revalidation failed/);

@@ -6,6 +6,7 @@ import trpcHandler, { config as trpcConfig } from "@/pages/api/trpc/[trpc]";
 import { cookieFrom, setupAccounts, type TestAccount } from "#tests/accounts";
 import { setupApiServer } from "#tests/api-server";
 import { factories } from "#tests/factories";
+import { expectLog } from "#tests/logs";
 import { REST_ROUTES } from "#tests/routes";
 import { setupTestDatabase } from "#tests/test-database";
 
@@ -139,6 +140,8 @@ describe("accounts", () => {
     expect((await api.get(`/api/users/${leaving.id}`)).status).toBe(200);
     expect((await api.get(`/api/users/${leaving.id}/posts`)).body.total).toBe(1);
 
+    // Called here outside any request: no static page can be rendered again, which is said.
+    expectLog("warn", /^no request to revalidate pages through/);
     await accounts.auth.api.deleteUser({
       body: { password: leaving.password },
       headers: new Headers({ cookie: leaving.cookie }),

@@ -8,6 +8,8 @@ import type { Database } from "@/lib/prisma";
 import { getDatabase } from "@/lib/prisma";
 import { processSingleton } from "@/lib/process-singleton";
 import { getRateLimiter, type RateLimiter } from "@/lib/rate-limit";
+import { pagesChangedBy, revalidateThisRequestsPages } from "@/lib/revalidation";
+import type { AccountChange } from "@/modules/users/user.service";
 import { createServices } from "@/server/services";
 import { authEmails, type AuthEmails } from "./auth-emails";
 import { checkUserName } from "./user-validation";
@@ -59,9 +61,13 @@ export interface AuthDeps {
 export function createAuth({ db, emails, config = env, rateLimiter = getRateLimiter(), overrides = {} }: AuthDeps) {
   const baseURL = appOrigin(config);
   // Deleting an account deletes its posts and comments (foreign keys, ON DELETE CASCADE): the
-  // users service finds the caches they are in before, and invalidates them after (ADR 0094).
+  // users service finds the caches they are in before, and invalidates them after (ADR 0094);
+  // a new name shows in the same places. Either way the static pages that show the account are
+  // revalidated before the response leaves, as for any other write (ADR 0106).
   const { users } = createServices(db);
-  const pendingInvalidations = new WeakMap<object, () => Promise<void>>();
+  const pendingDeletions = new WeakMap<object, AccountChange>();
+  const revalidateAccountPages = (userId: string, postIds: readonly number[]) =>
+    revalidateThisRequestsPages(pagesChangedBy.account({ userId: Number(userId), postIds }));
   const auth = betterAuth({
     appName: "Scale Starter",
     baseURL,
@@ -85,14 +91,30 @@ export function createAuth({ db, emails, config = env, rateLimiter = getRateLimi
       deleteUser: {
         enabled: true,
         beforeDelete: async (user) => {
-          pendingInvalidations.set(user, await users.prepareAccountDeletion({ id: user.id }));
+          pendingDeletions.set(user, await users.prepareAccountDeletion({ id: user.id }));
         },
         afterDelete: async (user) => {
-          await pendingInvalidations.get(user)?.();
+          const deletion = pendingDeletions.get(user);
+          if (!deletion) return;
+          await deletion.invalidate();
+          await revalidateAccountPages(user.id, deletion.postIds);
         },
       },
     },
-    databaseHooks: { user: { create: { before: checkUserName }, update: { before: checkUserName } } },
+    databaseHooks: {
+      user: {
+        create: { before: checkUserName },
+        update: {
+          before: checkUserName,
+          // The settings page's "Save my name" (better-auth's update-user); other updates of the
+          // row (a verified email, a new password's timestamp) show nowhere public.
+          after: async (user, context) => {
+            if (context?.path !== "/update-user" || typeof context.body?.name !== "string") return;
+            await revalidateAccountPages(user.id, await users.accountRenamed({ id: user.id }));
+          },
+        },
+      },
+    },
     session: { expiresIn: SESSION_MAX_AGE_SECONDS },
     emailAndPassword: {
       enabled: true,

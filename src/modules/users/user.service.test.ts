@@ -138,10 +138,11 @@ describe("UserService", () => {
     const invalidate = vi.spyOn(cache, "invalidate");
     const posts = { findIdsTouchedBy: vi.fn(async () => [4, 9]) };
     const service = new UserService({ users: fakeStore(), posts, cache });
-    const afterDelete = await service.prepareAccountDeletion({ id: "7" });
+    const deletion = await service.prepareAccountDeletion({ id: "7" });
     expect(posts.findIdsTouchedBy).toHaveBeenCalledWith(7);
+    expect(deletion.postIds).toEqual([4, 9]);
     expect(invalidate).not.toHaveBeenCalled();
-    await afterDelete();
+    await deletion.invalidate();
     expect(invalidate).toHaveBeenCalledWith(
       "post-lists",
       "post-counts",
@@ -150,6 +151,18 @@ describe("UserService", () => {
       "post:9:comments",
     );
     await expect(service.prepareAccountDeletion({ id: 0 })).rejects.toMatchObject({ code: "VALIDATION" });
+  });
+
+  it("after a rename, invalidates the reads that show the name and names the posts whose pages do", async () => {
+    const cache = createTestCache();
+    const invalidate = vi.spyOn(cache, "invalidate");
+    const posts = { findIdsTouchedBy: vi.fn(async () => [4, 9]) };
+    const service = new UserService({ users: fakeStore(), posts, cache });
+    await expect(service.accountRenamed({ id: "7" })).resolves.toEqual([4, 9]);
+    expect(posts.findIdsTouchedBy).toHaveBeenCalledWith(7);
+    // The lists, the profile and the comments show the name; no total changed.
+    expect(invalidate).toHaveBeenCalledWith("post-lists", "user:7", "post:4:comments", "post:9:comments");
+    await expect(service.accountRenamed({ id: "x" })).rejects.toMatchObject({ code: "VALIDATION" });
   });
 
   it("sets a role by email, case-insensitively, and refreshes the cached profile that shows it", async () => {

@@ -12,6 +12,14 @@ import {
   type UserProfile,
 } from "./user.types";
 
+/** What an account's deletion changes, found before the rows go. */
+export interface AccountChange {
+  /** The posts the account wrote or commented on. */
+  postIds: number[];
+  /** Invalidates the cached reads that show them; call once the account is deleted. */
+  invalidate(): Promise<void>;
+}
+
 export type UserStore = Pick<UserRepository, "findProfileById" | "findByEmail" | "create" | "updateRoleByEmail">;
 
 export interface UserServiceDeps {
@@ -49,20 +57,34 @@ export class UserService {
 
   /**
    * Before an account is deleted (better-auth deletes the row; the foreign keys take its posts
-   * and comments with it): finds the cached reads those rows are in, and returns what
-   * invalidates them once the rows are gone. Afterwards nothing says which posts they were;
-   * invalidating before would let a read cache them again in between.
+   * and comments with it): finds the posts it wrote or commented on, whose cached reads and
+   * pages show it, and returns them with what invalidates those reads once the rows are gone.
+   * Afterwards nothing says which posts they were; invalidating before would let a read cache
+   * them again in between.
    */
-  async prepareAccountDeletion(input: unknown): Promise<() => Promise<void>> {
+  async prepareAccountDeletion(input: unknown): Promise<AccountChange> {
     const { id } = parseInput(zUserIdInput, input);
     const postIds = await this.deps.posts.findIdsTouchedBy(id);
+    // Its posts leave every list, so the lists' totals change too.
     const tags = [
       cacheTags.postLists,
       cacheTags.postCounts,
       cacheTags.user(id),
       ...postIds.map(cacheTags.postComments),
     ];
-    return () => this.deps.cache.invalidate(...tags);
+    return { postIds, invalidate: () => this.deps.cache.invalidate(...tags) };
+  }
+
+  /**
+   * After an account's name changed (better-auth writes it): its name is in its profile, in the
+   * lists of its posts and in the comments it wrote, so those cached reads are invalidated.
+   * Returns the posts it wrote or commented on, whose pages show the name.
+   */
+  async accountRenamed(input: unknown): Promise<number[]> {
+    const { id } = parseInput(zUserIdInput, input);
+    const postIds = await this.deps.posts.findIdsTouchedBy(id);
+    await this.deps.cache.invalidate(cacheTags.postLists, cacheTags.user(id), ...postIds.map(cacheTags.postComments));
+    return postIds;
   }
 
   /**
