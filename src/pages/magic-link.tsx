@@ -6,9 +6,11 @@ import { useAuthAction } from "@/components/account/use-auth-action";
 import { usePageToken } from "@/components/account/use-page-token";
 import { Layout } from "@/components/Layout";
 import { refreshSession } from "@/lib/auth/load-auth-client";
+import { sameOriginPath } from "@/lib/auth/redirect-path";
 
 // The sign-in email links here; the token is spent by the click, never by opening the page
-// (docs/decisions/0098-token-links-ask-for-a-click.md).
+// (docs/decisions/0098-token-links-ask-for-a-click.md). The link carries the sign-in page's
+// `?next=`, followed after signing in when it is a path on this site.
 export default function MagicLinkPage() {
   const router = useRouter();
   const { ready, token } = usePageToken();
@@ -24,7 +26,7 @@ export default function MagicLinkPage() {
       await refreshSession(client);
       return answer;
     });
-    if (!result.error) await router.push("/");
+    if (!result.error) await router.push(sameOriginPath(router.query.next));
   }
 
   const missing = ready && !token;

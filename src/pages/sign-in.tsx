@@ -38,7 +38,9 @@ export default function SignInPage() {
     if (!(email instanceof HTMLInputElement) || !email.reportValidity()) return;
     setLinkSentTo("");
     passwordSignIn.setError("");
-    const result = await linkRequest.run((client) => client.signIn.magicLink({ email: email.value }));
+    // The link's page continues to the same `?next=` (src/lib/auth/auth.ts).
+    const callbackURL = sameOriginPath(router.query.next);
+    const result = await linkRequest.run((client) => client.signIn.magicLink({ email: email.value, callbackURL }));
     if (!result.error) setLinkSentTo(email.value);
   }
 

@@ -93,6 +93,25 @@ describe("accounts, in the production build", () => {
     expectNoProblems(device);
   });
 
+  it("a magic link asked for on the way to a page leads back to that page", async () => {
+    const account = await app.createAccount("Hedy");
+    const device = await app.newDevice();
+    const { page } = device;
+    await page.goto("/settings");
+    await page.waitForURL(`${app.url}/sign-in?next=%2Fsettings`);
+    await page.getByLabel("Email", { exact: true }).fill(account.email);
+    await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+    await page.getByText(`we sent a sign-in link to ${account.email}`).waitFor();
+    const link = (await app.inbox.latestTo(account.email, { subject: /sign in to/i })).links[0]!;
+    expect(new URL(link).searchParams.get("next")).toBe("/settings");
+
+    await page.goto(link);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await page.waitForURL(`${app.url}/settings`);
+    await page.getByRole("heading", { name: "Profile" }).waitFor();
+    expectNoProblems(device);
+  });
+
   it("a password reset signs every device out, and the new password works", async () => {
     const account = await app.createAccount("Alan");
     const laptop = await app.newDevice();

@@ -12,6 +12,7 @@ import { pagesChangedBy, revalidateThisRequestsPages } from "@/lib/revalidation"
 import type { AccountChange } from "@/modules/users/user.service";
 import { createServices } from "@/server/services";
 import { authEmails, type AuthEmails } from "./auth-emails";
+import { sameOriginPath } from "./redirect-path";
 import { checkUserName } from "./user-validation";
 import { authRateLimit, signInAccountLimit, withRetryAfter } from "./auth-rate-limit";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-policy";
@@ -42,10 +43,19 @@ function authSecret(config: Pick<Env, "BETTER_AUTH_SECRET" | "NODE_ENV"> = env):
  * Emails link to our pages, not to better-auth's GET endpoints: a page asks for a click before
  * it spends the token, so a mail scanner opening the link uses nothing up.
  */
-function pageLink(origin: string, page: string, token: string): string {
+function pageLink(origin: string, page: string, token: string, next = "/"): string {
   const url = new URL(page, origin);
   url.searchParams.set("token", token);
+  if (next !== "/") url.searchParams.set("next", next);
   return url.toString();
+}
+
+/**
+ * Where a magic link's sign-in continues: the `callbackURL` the sign-in page asked for (its own
+ * `?next=`), which better-auth puts in the verification URL it hands us; a path on this site only.
+ */
+function magicLinkNext(verifyUrl: string): string {
+  return sameOriginPath(new URL(verifyUrl).searchParams.get("callbackURL") ?? "/");
 }
 
 export interface AuthDeps {
@@ -139,7 +149,8 @@ export function createAuth({ db, emails, config = env, rateLimiter = getRateLimi
       magicLink({
         expiresIn: MAGIC_LINK_TTL_SECONDS,
         storeToken: "hashed",
-        sendMagicLink: ({ email, token }) => emails.magicLink(email, pageLink(baseURL, "/magic-link", token)),
+        sendMagicLink: ({ email, token, url }) =>
+          emails.magicLink(email, pageLink(baseURL, "/magic-link", token, magicLinkNext(url))),
       }),
     ],
     telemetry: { enabled: false },
