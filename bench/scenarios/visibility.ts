@@ -3,6 +3,7 @@ import { performance } from "node:perf_hooks";
 import { createAuth } from "../../src/lib/auth/auth";
 import { authEmails } from "../../src/lib/auth/auth-emails";
 import { createDatabase } from "../../src/lib/prisma";
+import { signInOverHttp } from "../../scripts/sign-in-over-http";
 import { check, round } from "../lib/measure";
 
 // How long after a write's response the served feed page shows it (a new post, a new title,
@@ -32,16 +33,7 @@ async function signInAsNewWriter(databaseUrl: string, origin: string): Promise<s
   } finally {
     await db.$disconnect();
   }
-  const response = await fetch(new URL("/api/auth/sign-in/email", origin), {
-    method: "POST",
-    headers: { "content-type": "application/json", origin },
-    body: JSON.stringify({ email, password }),
-  });
-  check(response.ok, `signing the bench's writer in failed: ${response.status}`);
-  return response.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(";")[0])
-    .join("; ");
+  return signInOverHttp(origin, { email, password });
 }
 
 async function untilFeedShows(origin: string, shows: (html: string) => boolean, since: number) {

@@ -3,6 +3,7 @@ import { createAuth } from "../../src/lib/auth/auth";
 import { authEmails } from "../../src/lib/auth/auth-emails";
 import { createDatabase } from "../../src/lib/prisma";
 import { createServices } from "../../src/server/services";
+import { signInOverHttp } from "../sign-in-over-http";
 
 /**
  * A new admin account on the database a local production server uses, its email confirmed,
@@ -28,14 +29,5 @@ export async function signInAsNewAdmin(databaseUrl: string, origin: string): Pro
   } finally {
     await db.$disconnect();
   }
-  const response = await fetch(new URL("/api/auth/sign-in/email", origin), {
-    method: "POST",
-    headers: { "content-type": "application/json", origin },
-    body: JSON.stringify({ email, password }),
-  });
-  if (!response.ok) throw new Error(`signing in the admin failed: ${response.status} ${await response.text()}`);
-  return response.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(";")[0])
-    .join("; ");
+  return signInOverHttp(origin, { email, password });
 }
