@@ -159,7 +159,8 @@ export function claimRows(results: BenchResults): ClaimRow[] {
         claim: httpGoal(target.name, mode) ? `≥ ${httpGoal(target.name, mode)} % of bare Next.js` : "—",
         measured:
           `${app.requestsPerSec} req/s, p50 ${app.p50Ms} ms, p99 ${app.p99Ms} ms ` +
-          `(bare Next.js: ${target.nextCeiling.requestsPerSec} req/s; bare Node: ${target.ceiling.requestsPerSec} req/s)`,
+          `(bare Next.js: ${app.paired?.next ?? target.nextCeiling.requestsPerSec} req/s; ` +
+          `bare Node: ${app.paired?.ceiling ?? target.ceiling.requestsPerSec} req/s, in turn with it)`,
         ratio: `${percent(app.ratioToNext)} of bare Next.js, ${percent(app.ratioToCeiling)} of bare Node`,
       });
     }

@@ -5,7 +5,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { check, round } from "../lib/measure";
+import { check, median, round } from "../lib/measure";
 import { NEXT_CEILING_PATHS, startNextCeiling, type NextCeilingData } from "../lib/next-ceiling";
 import { runToCompletion, startProcess, waitForHttp, type RunningProcess } from "../lib/processes";
 import { runVisibility, type VisibilityResult } from "./visibility";
@@ -27,11 +27,17 @@ const HTTP_TARGETS = [
 
 export interface LoadOptions {
   connections: number;
-  /** Requests sent, unmeasured, before each measured run (JIT, connection pools, the app cache). */
+  /** Requests sent, unmeasured, to each server before its first measured run (JIT, pools, the app cache). */
   warmupRequests: number;
-  /** Seconds per run; or `amount` requests when absent. */
+  /** Seconds per figure; or `amount` requests when absent. */
   durationSeconds?: number;
   amount?: number;
+  /**
+   * Runs per figure (1 when absent), the duration shared among them. The app and its two
+   * ceilings take turns, one run each, so that a machine whose speed drifts over a run (a
+   * shared VM) slows all three alike instead of whichever was measured last.
+   */
+  rounds?: number;
 }
 
 export interface AppMode {
@@ -63,14 +69,22 @@ export interface LoadResult {
   bytesPerResponse: number;
 }
 
+/** An app figure with the ceilings measured in turn with it. */
+export interface AppLoadResult extends LoadResult {
+  ratioToCeiling: number;
+  ratioToNext: number;
+  /** Requests per second of the bare Node server and of bare Next.js in the same rounds. */
+  paired?: { ceiling: number; next: number };
+}
+
 interface HttpTargetResult {
   name: string;
   path: string;
-  /** A bare Node server answering the same bytes. */
+  /** A bare Node server answering the same bytes (all its rounds together). */
   ceiling: LoadResult;
-  /** A bare Next.js app answering the same bytes (API) or serving the same page static. */
+  /** A bare Next.js app answering the same bytes (API) or serving the same page static (all its rounds). */
   nextCeiling: LoadResult;
-  app: Record<string, LoadResult & { ratioToCeiling: number; ratioToNext: number }>;
+  app: Record<string, AppLoadResult>;
 }
 
 export interface HttpResult {
@@ -172,87 +186,138 @@ async function feedPageProps(base: string): Promise<Record<string, unknown>> {
   return ((await res.json()) as { pageProps: Record<string, unknown> }).pageProps;
 }
 
-async function measureTarget(url: string, options: HttpOptions, bytes: number, label: string): Promise<LoadResult> {
-  await warmUp(url, options.load);
-  const result = await load(url, options.load, bytes);
-  options.progress?.(`${label}: ${result.requestsPerSec} req/s, p99 ${result.p99Ms} ms`);
-  return result;
+/** The runs of one figure taken together: all their requests over all their time. */
+export function combineRuns(runs: LoadResult[]): LoadResult {
+  const requests = runs.reduce((sum, run) => sum + run.requests, 0);
+  const seconds = runs.reduce((sum, run) => sum + run.requests / (run.requestsPerSec || 1), 0);
+  return {
+    requestsPerSec: round(requests / (seconds || 1), 1),
+    p50Ms: median(runs.map((run) => run.p50Ms)),
+    p99Ms: Math.max(...runs.map((run) => run.p99Ms)),
+    requests,
+    bytesPerResponse: runs[0]?.bytesPerResponse ?? 0,
+  };
+}
+
+/** One run's share of a figure's duration or requests. */
+function roundOptions(options: LoadOptions): LoadOptions {
+  const rounds = Math.max(1, options.rounds ?? 1);
+  return options.durationSeconds
+    ? { ...options, durationSeconds: Math.max(1, Math.round(options.durationSeconds / rounds)) }
+    : { ...options, amount: Math.max(1, Math.round((options.amount ?? 100) / rounds)) };
+}
+
+interface Server {
+  label: string;
+  url: string;
+}
+
+/** Each server in turn, `rounds` times: one figure per server, from all its runs. */
+async function measureInTurn(servers: Server[], options: HttpOptions, bytes: number): Promise<LoadResult[]> {
+  for (const server of servers) await warmUp(server.url, options.load);
+  const runs: LoadResult[][] = servers.map(() => []);
+  const perRun = roundOptions(options.load);
+  for (let round = 0; round < Math.max(1, options.load.rounds ?? 1); round++) {
+    for (const [i, server] of servers.entries()) runs[i]!.push(await load(server.url, perRun, bytes));
+  }
+  return servers.map((server, i) => {
+    const result = combineRuns(runs[i]!);
+    options.progress?.(`${server.label}: ${result.requestsPerSec} req/s, p99 ${result.p99Ms} ms`);
+    return result;
+  });
 }
 
 export async function runHttp(databaseUrl: string, options: HttpOptions): Promise<HttpResult> {
   await ensureBuild(options.rebuild);
   const base = `http://127.0.0.1:${options.appPort}`;
   const responses: Record<string, { contentType: string; body: string }> = {};
-  const appLoads: { mode: string; target: string; result: LoadResult }[] = [];
   let pageProps: Record<string, unknown> | undefined;
-  let visibility: HttpResult["visibility"];
 
-  for (const mode of options.modes) {
-    const app = await startApp(databaseUrl, options.appPort, mode);
-    try {
-      for (const target of HTTP_TARGETS) {
-        const res = await fetch(base + target.path);
-        const body = await res.text();
-        check(res.status === 200, `${target.path} answered ${res.status}`);
-        responses[target.path] ??= { contentType: res.headers.get("content-type") ?? "text/plain", body };
-        if (target.name === "feed API") {
-          const items = (JSON.parse(body) as { items: unknown[] }).items;
-          check(items.length > 0 && items.length <= 20, `the feed API should answer a page of posts`);
-        }
-        const label = `app, ${target.name}, ${mode.label}`;
-        const result = await measureTarget(base + target.path, options, Buffer.byteLength(body), label);
-        appLoads.push({ mode: mode.label, target: target.name, result });
-      }
-      pageProps ??= await feedPageProps(base);
-      if (mode.timeWrites && !visibility) {
-        visibility = { mode: mode.label, ...(await runVisibility(databaseUrl, base)) };
-        const { createMs, editMs, deleteMs } = visibility;
-        options.progress?.(`write → visible on the feed page: ${createMs}, ${editMs}, ${deleteMs} ms`);
-      }
-    } finally {
-      await app.stop();
-    }
-  }
-
-  const bytesOf = (target: (typeof HTTP_TARGETS)[number]) => Buffer.byteLength(responses[target.path]?.body ?? "");
-  const ceilings = new Map<string, { node: LoadResult; next: LoadResult }>();
-  const ceiling = await startCeiling(responses, options.ceilingPort);
+  // The bytes the ceilings answer: what the app answers, captured from its first mode.
+  const first = await startApp(databaseUrl, options.appPort, options.modes[0]!);
   try {
     for (const target of HTTP_TARGETS) {
-      const url = `http://127.0.0.1:${ceiling.port}${target.path}`;
-      const node = await measureTarget(url, options, bytesOf(target), `bare Node, ${target.name}`);
-      ceilings.set(target.name, { node, next: node });
+      const res = await fetch(base + target.path);
+      const body = await res.text();
+      check(res.status === 200, `${target.path} answered ${res.status}`);
+      responses[target.path] = { contentType: res.headers.get("content-type") ?? "text/plain", body };
+      if (target.name === "feed API") {
+        const items = (JSON.parse(body) as { items: unknown[] }).items;
+        check(items.length > 0 && items.length <= 20, `the feed API should answer a page of posts`);
+      }
     }
+    pageProps = await feedPageProps(base);
   } finally {
-    await ceiling.stop();
+    await first.stop();
   }
+
+  // Both ceilings stay up for the whole run, so that every app figure is measured in turn with them.
+  const ceiling = await startCeiling(responses, options.ceilingPort);
   const api = responses[HTTP_TARGETS[0].path]!;
   options.progress?.("building the bare Next.js app (bench/next-ceiling)");
   const nextCeiling = await startNextCeiling(
-    { api, feedPageProps: pageProps! } satisfies NextCeilingData,
+    { api, feedPageProps: pageProps } satisfies NextCeilingData,
     options.nextCeilingPort,
+  ).catch(async (error: unknown) => {
+    await ceiling.stop();
+    throw error;
+  });
+
+  const bytesOf = (target: (typeof HTTP_TARGETS)[number]) => Buffer.byteLength(responses[target.path]?.body ?? "");
+  const appLoads: { mode: string; target: string; result: AppLoadResult }[] = [];
+  const ceilingRuns = new Map<string, { node: LoadResult[]; next: LoadResult[] }>(
+    HTTP_TARGETS.map((target) => [target.name, { node: [], next: [] }]),
   );
+  let visibility: HttpResult["visibility"];
   try {
-    for (const target of HTTP_TARGETS) {
-      const url = nextCeiling.url + NEXT_CEILING_PATHS[target.name];
-      const next = await measureTarget(url, options, bytesOf(target), `bare Next.js, ${target.name}`);
-      ceilings.get(target.name)!.next = next;
+    for (const mode of options.modes) {
+      const app = await startApp(databaseUrl, options.appPort, mode);
+      try {
+        for (const target of HTTP_TARGETS) {
+          const [appResult, next, node] = await measureInTurn(
+            [
+              { label: `app, ${target.name}, ${mode.label}`, url: base + target.path },
+              { label: `bare Next.js, ${target.name}`, url: nextCeiling.url + NEXT_CEILING_PATHS[target.name] },
+              { label: `bare Node, ${target.name}`, url: `http://127.0.0.1:${ceiling.port}${target.path}` },
+            ],
+            options,
+            bytesOf(target),
+          );
+          ceilingRuns.get(target.name)!.next.push(next!);
+          ceilingRuns.get(target.name)!.node.push(node!);
+          const result: AppLoadResult = {
+            ...appResult!,
+            ratioToCeiling: round(appResult!.requestsPerSec / node!.requestsPerSec, 3),
+            ratioToNext: round(appResult!.requestsPerSec / next!.requestsPerSec, 3),
+            paired: { ceiling: node!.requestsPerSec, next: next!.requestsPerSec },
+          };
+          appLoads.push({ mode: mode.label, target: target.name, result });
+        }
+        if (mode.timeWrites && !visibility) {
+          visibility = { mode: mode.label, ...(await runVisibility(databaseUrl, base)) };
+          const { createMs, editMs, deleteMs } = visibility;
+          options.progress?.(`write → visible on the feed page: ${createMs}, ${editMs}, ${deleteMs} ms`);
+        }
+      } finally {
+        await app.stop();
+      }
     }
   } finally {
     await nextCeiling.stop();
+    await ceiling.stop();
   }
 
   const targets: HttpTargetResult[] = HTTP_TARGETS.map((target) => {
-    const { node, next } = ceilings.get(target.name)!;
+    const runs = ceilingRuns.get(target.name)!;
     const app: HttpTargetResult["app"] = {};
-    for (const { mode, result } of appLoads.filter((l) => l.target === target.name)) {
-      app[mode] = {
-        ...result,
-        ratioToCeiling: round(result.requestsPerSec / node.requestsPerSec, 3),
-        ratioToNext: round(result.requestsPerSec / next.requestsPerSec, 3),
-      };
-    }
-    return { name: target.name, path: target.path, ceiling: node, nextCeiling: next, app };
+    for (const { mode, result } of appLoads.filter((l) => l.target === target.name)) app[mode] = result;
+    return {
+      name: target.name,
+      path: target.path,
+      ceiling: combineRuns(runs.node),
+      nextCeiling: combineRuns(runs.next),
+      app,
+    };
   });
   return { load: options.load, targets, ...(visibility ? { visibility } : {}) };
 }

@@ -5,6 +5,7 @@ import { FULL, parseBenchArgs, SMOKE } from "../../bench/config";
 import { BenchCheckError, measure, median } from "../../bench/lib/measure";
 import {
   bytes,
+  claimRows,
   markdownTable,
   TABLE_END,
   TABLE_START,
@@ -14,7 +15,7 @@ import {
   type ClaimRow,
 } from "../../bench/lib/report";
 import { httpChartSvg } from "../../bench/lib/chart";
-import { load } from "../../bench/scenarios/http";
+import { combineRuns, load } from "../../bench/scenarios/http";
 
 describe("median", () => {
   it("takes the middle value, or the mean of the two middle values", () => {
@@ -162,6 +163,59 @@ describe("report", () => {
     const scale = { users: 1, posts: 2, comments: 3, seedSeconds: 1 };
     const results = { mode: "full", machine, scale, runs: { warmup: 1, runs: 3 }, skipped: {}, http };
     expect(withLatestTable(doc, results as unknown as BenchResults)).toContain("](../bench/results/latest.svg)");
+  });
+
+  it("reports each HTTP figure next to the ceilings measured in turn with it", () => {
+    const figure = (requestsPerSec: number) => ({
+      requestsPerSec,
+      p50Ms: 1,
+      p99Ms: 2,
+      requests: 10,
+      bytesPerResponse: 3,
+    });
+    const http = {
+      load: { connections: 10, warmupRequests: 0, durationSeconds: 8, rounds: 4 },
+      targets: [
+        {
+          name: "feed API",
+          path: "/api/posts",
+          ceiling: figure(4_000),
+          nextCeiling: figure(2_000),
+          app: {
+            "cached in process": {
+              ...figure(1_800),
+              ratioToCeiling: 0.5,
+              ratioToNext: 0.9,
+              paired: { ceiling: 3_600, next: 2_000 },
+            },
+          },
+        },
+      ],
+    };
+    const machine = { database: { kind: "postgresql", version: "v" }, loadAverage: { start: 1 } };
+    const scale = { users: 1, posts: 2, comments: 3, seedSeconds: 1 };
+    const results = { mode: "full", machine, scale, runs: { warmup: 1, runs: 3 }, skipped: {}, http };
+    const row = claimRows(results as unknown as BenchResults).find((r) => r.practice.startsWith("HTTP feed API"));
+    expect(row?.measured).toContain("(bare Next.js: 2000 req/s; bare Node: 3600 req/s, in turn with it)");
+    expect(row?.ratio).toBe("90 % of bare Next.js, 50 % of bare Node");
+  });
+
+  it("takes a figure's runs together: all their requests over all their time", () => {
+    const run = (requestsPerSec: number, requests: number, p50Ms: number, p99Ms: number) => ({
+      requestsPerSec,
+      requests,
+      p50Ms,
+      p99Ms,
+      bytesPerResponse: 7,
+    });
+    // 2,000 requests in 1 s, then 1,000 in 1 s, then 3,000 in 2 s: 6,000 in 4 s.
+    expect(combineRuns([run(2_000, 2_000, 3, 9), run(1_000, 1_000, 5, 20), run(1_500, 3_000, 4, 12)])).toEqual({
+      requestsPerSec: 1_500,
+      requests: 6_000,
+      p50Ms: 4,
+      p99Ms: 20,
+      bytesPerResponse: 7,
+    });
   });
 
   it("writes sizes in B, KB and MB", () => {
