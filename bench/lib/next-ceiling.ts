@@ -39,6 +39,7 @@ export async function startNextCeiling(data: NextCeilingData, port: number) {
     });
     return {
       url: `http://127.0.0.1:${port}`,
+      processGroup: server.child.pid,
       async stop() {
         await server.stop();
         await rm(dir, { recursive: true, force: true });

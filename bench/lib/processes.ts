@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
+import { readdirSync, readFileSync } from "node:fs";
 
 export interface RunningProcess {
   child: ChildProcess;
@@ -64,4 +65,32 @@ export async function waitForHttp(url: string, running: RunningProcess, timeoutM
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`${url} did not answer 200 within ${timeoutMs} ms:\n${running.output()}`);
+}
+
+// Linux counts CPU time in clock ticks of 1/100 s (USER_HZ) in /proc/<pid>/stat.
+const TICKS_PER_SECOND = 100;
+
+/**
+ * The CPU time (user and system, in seconds) used so far by the processes of one process group,
+ * as `startProcess` starts them: what a server spent, whatever else shares the machine. Linux
+ * only; undefined elsewhere.
+ */
+export function processGroupCpuSeconds(groupId: number | undefined): number | undefined {
+  if (groupId === undefined || process.platform !== "linux") return undefined;
+  let ticks = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue; // ended meanwhile
+    }
+    // The command name, in parentheses, may hold spaces: fields are counted after it.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // After the name: state (3), ppid (4), pgrp (5), …, utime (14), stime (15).
+    if (Number(fields[2]) !== groupId) continue;
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / TICKS_PER_SECOND;
 }

@@ -160,8 +160,13 @@ export function claimRows(results: BenchResults): ClaimRow[] {
         measured:
           `${app.requestsPerSec} req/s, p50 ${app.p50Ms} ms, p99 ${app.p99Ms} ms ` +
           `(bare Next.js: ${app.paired?.next ?? target.nextCeiling.requestsPerSec} req/s; ` +
-          `bare Node: ${app.paired?.ceiling ?? target.ceiling.requestsPerSec} req/s, in turn with it)`,
-        ratio: `${percent(app.ratioToNext)} of bare Next.js, ${percent(app.ratioToCeiling)} of bare Node`,
+          `bare Node: ${app.paired?.ceiling ?? target.ceiling.requestsPerSec} req/s, in turn with it)` +
+          (app.cpuUsPerRequest !== undefined && app.paired?.nextCpuUsPerRequest !== undefined
+            ? `; CPU ${app.cpuUsPerRequest} µs a request (bare Next.js: ${app.paired.nextCpuUsPerRequest} µs)`
+            : ""),
+        ratio:
+          `${percent(app.ratioToNext)} of bare Next.js, ${percent(app.ratioToCeiling)} of bare Node` +
+          (app.cpuShareOfNext !== undefined ? `; in CPU, ${percent(app.cpuShareOfNext)} of bare Next.js` : ""),
       });
     }
   }

@@ -7,7 +7,13 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { check, median, round } from "../lib/measure";
 import { NEXT_CEILING_PATHS, startNextCeiling, type NextCeilingData } from "../lib/next-ceiling";
-import { runToCompletion, startProcess, waitForHttp, type RunningProcess } from "../lib/processes";
+import {
+  processGroupCpuSeconds,
+  runToCompletion,
+  startProcess,
+  waitForHttp,
+  type RunningProcess,
+} from "../lib/processes";
 import { runVisibility, type VisibilityResult } from "./visibility";
 
 // Production build under load. The app's figures only mean something next to ceilings
@@ -67,6 +73,11 @@ export interface LoadResult {
   p99Ms: number;
   requests: number;
   bytesPerResponse: number;
+  /**
+   * The server's CPU time per request (microseconds; Linux): what it costs, apart from how much
+   * CPU the load generator and the rest of the machine left it.
+   */
+  cpuUsPerRequest?: number;
 }
 
 /** An app figure with the ceilings measured in turn with it. */
@@ -74,7 +85,9 @@ export interface AppLoadResult extends LoadResult {
   ratioToCeiling: number;
   ratioToNext: number;
   /** Requests per second of the bare Node server and of bare Next.js in the same rounds. */
-  paired?: { ceiling: number; next: number };
+  paired?: { ceiling: number; next: number; nextCpuUsPerRequest?: number };
+  /** Bare Next.js's CPU time per request over the app's: the share measured in CPU. */
+  cpuShareOfNext?: number;
 }
 
 interface HttpTargetResult {
@@ -162,6 +175,7 @@ async function startCeiling(responses: Record<string, { contentType: string; bod
   const { port: actualPort } = JSON.parse(started[0].toString()) as { port: number };
   return {
     port: actualPort,
+    processGroup: server.child.pid,
     async stop() {
       await server.stop();
       await rm(dir, { recursive: true, force: true });
@@ -210,19 +224,31 @@ function roundOptions(options: LoadOptions): LoadOptions {
 interface Server {
   label: string;
   url: string;
+  /** Its process group, whose CPU time is read around each run. */
+  processGroup?: number;
 }
 
 /** Each server in turn, `rounds` times: one figure per server, from all its runs. */
 async function measureInTurn(servers: Server[], options: HttpOptions, bytes: number): Promise<LoadResult[]> {
   for (const server of servers) await warmUp(server.url, options.load);
   const runs: LoadResult[][] = servers.map(() => []);
+  const cpuSeconds = servers.map(() => 0 as number | undefined);
   const perRun = roundOptions(options.load);
   for (let round = 0; round < Math.max(1, options.load.rounds ?? 1); round++) {
-    for (const [i, server] of servers.entries()) runs[i]!.push(await load(server.url, perRun, bytes));
+    for (const [i, server] of servers.entries()) {
+      const before = processGroupCpuSeconds(server.processGroup);
+      runs[i]!.push(await load(server.url, perRun, bytes));
+      const after = processGroupCpuSeconds(server.processGroup);
+      const spent = before === undefined || after === undefined ? undefined : after - before;
+      cpuSeconds[i] = spent === undefined || cpuSeconds[i] === undefined ? undefined : cpuSeconds[i] + spent;
+    }
   }
   return servers.map((server, i) => {
     const result = combineRuns(runs[i]!);
-    options.progress?.(`${server.label}: ${result.requestsPerSec} req/s, p99 ${result.p99Ms} ms`);
+    const cpu = cpuSeconds[i];
+    if (cpu !== undefined && result.requests > 0) result.cpuUsPerRequest = round((cpu * 1e6) / result.requests, 1);
+    const cpuText = result.cpuUsPerRequest === undefined ? "" : `, CPU ${result.cpuUsPerRequest} µs a request`;
+    options.progress?.(`${server.label}: ${result.requestsPerSec} req/s, p99 ${result.p99Ms} ms${cpuText}`);
     return result;
   });
 }
@@ -276,9 +302,17 @@ export async function runHttp(databaseUrl: string, options: HttpOptions): Promis
         for (const target of HTTP_TARGETS) {
           const [appResult, next, node] = await measureInTurn(
             [
-              { label: `app, ${target.name}, ${mode.label}`, url: base + target.path },
-              { label: `bare Next.js, ${target.name}`, url: nextCeiling.url + NEXT_CEILING_PATHS[target.name] },
-              { label: `bare Node, ${target.name}`, url: `http://127.0.0.1:${ceiling.port}${target.path}` },
+              { label: `app, ${target.name}, ${mode.label}`, url: base + target.path, processGroup: app.child.pid },
+              {
+                label: `bare Next.js, ${target.name}`,
+                url: nextCeiling.url + NEXT_CEILING_PATHS[target.name],
+                processGroup: nextCeiling.processGroup,
+              },
+              {
+                label: `bare Node, ${target.name}`,
+                url: `http://127.0.0.1:${ceiling.port}${target.path}`,
+                processGroup: ceiling.processGroup,
+              },
             ],
             options,
             bytesOf(target),
@@ -289,7 +323,14 @@ export async function runHttp(databaseUrl: string, options: HttpOptions): Promis
             ...appResult!,
             ratioToCeiling: round(appResult!.requestsPerSec / node!.requestsPerSec, 3),
             ratioToNext: round(appResult!.requestsPerSec / next!.requestsPerSec, 3),
-            paired: { ceiling: node!.requestsPerSec, next: next!.requestsPerSec },
+            paired: {
+              ceiling: node!.requestsPerSec,
+              next: next!.requestsPerSec,
+              ...(next!.cpuUsPerRequest === undefined ? {} : { nextCpuUsPerRequest: next!.cpuUsPerRequest }),
+            },
+            ...(appResult!.cpuUsPerRequest && next!.cpuUsPerRequest
+              ? { cpuShareOfNext: round(next!.cpuUsPerRequest / appResult!.cpuUsPerRequest, 3) }
+              : {}),
           };
           appLoads.push({ mode: mode.label, target: target.name, result });
         }

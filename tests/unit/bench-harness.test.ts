@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,6 +16,7 @@ import {
   type ClaimRow,
 } from "../../bench/lib/report";
 import { httpChartSvg } from "../../bench/lib/chart";
+import { processGroupCpuSeconds } from "../../bench/lib/processes";
 import { combineRuns, load } from "../../bench/scenarios/http";
 
 describe("median", () => {
@@ -186,7 +188,9 @@ describe("report", () => {
               ...figure(1_800),
               ratioToCeiling: 0.5,
               ratioToNext: 0.9,
-              paired: { ceiling: 3_600, next: 2_000 },
+              paired: { ceiling: 3_600, next: 2_000, nextCpuUsPerRequest: 225 },
+              cpuUsPerRequest: 250,
+              cpuShareOfNext: 0.9,
             },
           },
         },
@@ -197,7 +201,8 @@ describe("report", () => {
     const results = { mode: "full", machine, scale, runs: { warmup: 1, runs: 3 }, skipped: {}, http };
     const row = claimRows(results as unknown as BenchResults).find((r) => r.practice.startsWith("HTTP feed API"));
     expect(row?.measured).toContain("(bare Next.js: 2000 req/s; bare Node: 3600 req/s, in turn with it)");
-    expect(row?.ratio).toBe("90 % of bare Next.js, 50 % of bare Node");
+    expect(row?.measured).toContain("; CPU 250 µs a request (bare Next.js: 225 µs)");
+    expect(row?.ratio).toBe("90 % of bare Next.js, 50 % of bare Node; in CPU, 90 % of bare Next.js");
   });
 
   it("takes a figure's runs together: all their requests over all their time", () => {
@@ -215,6 +220,23 @@ describe("report", () => {
       p50Ms: 4,
       p99Ms: 20,
       bytesPerResponse: 7,
+    });
+  });
+
+  it("reads the CPU time a process group has used, and it grows as the group works", () => {
+    const child = spawn(process.execPath, ["-e", "const end = Date.now() + 300; while (Date.now() < end);"], {
+      detached: true,
+    });
+    const group = child.pid!;
+    const start = processGroupCpuSeconds(group);
+    return new Promise<void>((resolve) => {
+      setTimeout(() => {
+        const later = processGroupCpuSeconds(group);
+        child.kill();
+        if (process.platform === "linux") expect(later! - start!).toBeGreaterThan(0);
+        else expect(later).toBeUndefined();
+        resolve();
+      }, 250);
     });
   });
 
