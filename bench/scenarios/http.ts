@@ -81,7 +81,7 @@ export interface LoadResult {
 }
 
 /** An app figure with the ceilings measured in turn with it. */
-export interface AppLoadResult extends LoadResult {
+interface AppLoadResult extends LoadResult {
   ratioToCeiling: number;
   ratioToNext: number;
   /** Requests per second of the bare Node server and of bare Next.js in the same rounds. */

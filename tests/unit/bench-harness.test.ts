@@ -19,6 +19,16 @@ import { httpChartSvg } from "../../bench/lib/chart";
 import { processGroupCpuSeconds } from "../../bench/lib/processes";
 import { combineRuns, load } from "../../bench/scenarios/http";
 
+/** An HTTP figure of the benchmark, for the report's tests. */
+const figure = (requestsPerSec: number) => ({ requestsPerSec, p50Ms: 1, p99Ms: 2, requests: 10, bytesPerResponse: 3 });
+
+/** The results of a full run that measured only `http`. */
+function fullRunWith(http: unknown): BenchResults {
+  const machine = { database: { kind: "postgresql", version: "v" }, loadAverage: { start: 1 } };
+  const scale = { users: 1, posts: 2, comments: 3, seedSeconds: 1 };
+  return { mode: "full", machine, scale, runs: { warmup: 1, runs: 3 }, skipped: {}, http } as unknown as BenchResults;
+}
+
 describe("median", () => {
   it("takes the middle value, or the mean of the two middle values", () => {
     expect(median([5, 1, 3])).toBe(3);
@@ -128,13 +138,6 @@ describe("report", () => {
   });
 
   it("draws each HTTP figure as a share of bare Next.js, red where it misses its goal, and links the chart", () => {
-    const figure = (requestsPerSec: number) => ({
-      requestsPerSec,
-      p50Ms: 1,
-      p99Ms: 2,
-      requests: 10,
-      bytesPerResponse: 3,
-    });
     const http = {
       load: { connections: 10, warmupRequests: 0, durationSeconds: 1 },
       targets: [
@@ -161,20 +164,11 @@ describe("report", () => {
     expect(svg.match(/<rect x="300"[^>]*fill="#dc2626"/g)).toHaveLength(1); // the page misses 80 %
     expect(svg).toContain("95 % (1900 req/s)");
     const doc = `${TABLE_START}\n${TABLE_END}\n`;
-    const machine = { database: { kind: "postgresql", version: "v" }, loadAverage: { start: 1 } };
-    const scale = { users: 1, posts: 2, comments: 3, seedSeconds: 1 };
-    const results = { mode: "full", machine, scale, runs: { warmup: 1, runs: 3 }, skipped: {}, http };
-    expect(withLatestTable(doc, results as unknown as BenchResults)).toContain("](../bench/results/latest.svg)");
+    const results = fullRunWith(http);
+    expect(withLatestTable(doc, results)).toContain("](../bench/results/latest.svg)");
   });
 
   it("reports each HTTP figure next to the ceilings measured in turn with it", () => {
-    const figure = (requestsPerSec: number) => ({
-      requestsPerSec,
-      p50Ms: 1,
-      p99Ms: 2,
-      requests: 10,
-      bytesPerResponse: 3,
-    });
     const http = {
       load: { connections: 10, warmupRequests: 0, durationSeconds: 8, rounds: 4 },
       targets: [
@@ -196,10 +190,8 @@ describe("report", () => {
         },
       ],
     };
-    const machine = { database: { kind: "postgresql", version: "v" }, loadAverage: { start: 1 } };
-    const scale = { users: 1, posts: 2, comments: 3, seedSeconds: 1 };
-    const results = { mode: "full", machine, scale, runs: { warmup: 1, runs: 3 }, skipped: {}, http };
-    const row = claimRows(results as unknown as BenchResults).find((r) => r.practice.startsWith("HTTP feed API"));
+    const results = fullRunWith(http);
+    const row = claimRows(results).find((r) => r.practice.startsWith("HTTP feed API"));
     expect(row?.measured).toContain("(bare Next.js: 2000 req/s; bare Node: 3600 req/s, in turn with it)");
     expect(row?.measured).toContain("; CPU 250 µs a request (bare Next.js: 225 µs)");
     expect(row?.ratio).toBe("90 % of bare Next.js, 50 % of bare Node; in CPU, 90 % of bare Next.js");
