@@ -10,7 +10,12 @@ export async function signInOverHttp(origin: string, account: { email: string; p
     body: JSON.stringify(account),
   });
   if (!response.ok) throw new Error(`signing ${account.email} in failed: ${response.status} ${await response.text()}`);
-  return response.headers
+  return cookieFrom(response.headers);
+}
+
+/** The `Cookie` header a browser would send back after these `Set-Cookie` headers. */
+export function cookieFrom(headers: Headers): string {
+  return headers
     .getSetCookie()
     .map((cookie) => cookie.split(";")[0])
     .join("; ");

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createAuth, setAuth } from "@/lib/auth/auth";
 import { authEmails } from "@/lib/auth/auth-emails";
 import { toActor } from "@/lib/auth/actor";
+import { cookieFrom } from "#tests/accounts";
 import { setupTestInbox } from "#tests/smtp";
 import { setupTestDatabase } from "#tests/test-database";
 
@@ -33,10 +34,7 @@ describe("accounts (better-auth on our schema)", () => {
       body: { email: "ada@example.test", password: "correct horse battery" },
       returnHeaders: true,
     });
-    const cookie = signIn.headers
-      .getSetCookie()
-      .map((c) => c.split(";")[0])
-      .join("; ");
+    const cookie = cookieFrom(signIn.headers);
     const session = await auth.api.getSession({ headers: new Headers({ cookie }) });
     expect(toActor(session!.user)).toEqual({ id: actor.id, role: "member", emailVerified: true });
     const row = await t.db.session.findFirst({ where: { userId: actor.id } });
@@ -55,10 +53,7 @@ describe("accounts (better-auth on our schema)", () => {
       returnHeaders: true,
     });
     expect(signUp.response.user.name).toBe("Grace");
-    const cookie = signUp.headers
-      .getSetCookie()
-      .map((c) => c.split(";")[0])
-      .join("; ");
+    const cookie = cookieFrom(signUp.headers);
     await expect(
       auth.api.updateUser({ headers: new Headers({ cookie }), body: { name: "Gr\u0000ace" } }),
     ).rejects.toMatchObject({ statusCode: 400, body: { message: expect.stringMatching(/^name /) } });

@@ -2,9 +2,12 @@ import { afterAll, beforeAll } from "vitest";
 import { createAuth, setAuth, type Auth } from "@/lib/auth/auth";
 import { authEmails } from "@/lib/auth/auth-emails";
 import type { UserRole } from "@/modules/users/user.types";
+import { cookieFrom } from "../../scripts/sign-in-over-http";
 import { unique } from "./factories";
 import { setupTestInbox, type TestInbox } from "./smtp";
 import type { TestDatabase } from "./test-database";
+
+export { cookieFrom };
 
 // Real accounts for tests of what a signed-in user does: better-auth on the file's database,
 // a real session cookie, and the sign-up's verification mail delivered to a real SMTP server.
@@ -28,14 +31,6 @@ export interface TestAccounts {
   readonly auth: Auth;
   readonly inbox: TestInbox;
   signUp(options?: SignUpOptions): Promise<TestAccount>;
-}
-
-/** The `Cookie` header a browser would send back after these `Set-Cookie` headers. */
-export function cookieFrom(headers: Headers): string {
-  return headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(";")[0])
-    .join("; ");
 }
 
 /** Call after setupTestDatabase(): the app's auth (getAuth, so the routes) uses `t`'s database. */
