@@ -232,15 +232,15 @@ interface Server {
 async function measureInTurn(servers: Server[], options: HttpOptions, bytes: number): Promise<LoadResult[]> {
   for (const server of servers) await warmUp(server.url, options.load);
   const runs: LoadResult[][] = servers.map(() => []);
-  const cpuSeconds = servers.map(() => 0 as number | undefined);
+  // Undefined for a server whose CPU time cannot be read (no process group, not Linux).
+  const cpuSeconds: (number | undefined)[] = servers.map(() => undefined);
   const perRun = roundOptions(options.load);
   for (let round = 0; round < Math.max(1, options.load.rounds ?? 1); round++) {
     for (const [i, server] of servers.entries()) {
       const before = processGroupCpuSeconds(server.processGroup);
       runs[i]!.push(await load(server.url, perRun, bytes));
       const after = processGroupCpuSeconds(server.processGroup);
-      const spent = before === undefined || after === undefined ? undefined : after - before;
-      cpuSeconds[i] = spent === undefined || cpuSeconds[i] === undefined ? undefined : cpuSeconds[i] + spent;
+      if (before !== undefined && after !== undefined) cpuSeconds[i] = (cpuSeconds[i] ?? 0) + after - before;
     }
   }
   return servers.map((server, i) => {
