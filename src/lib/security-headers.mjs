@@ -1,6 +1,7 @@
 // The security headers of every response, read by next.config.js at build (README, "Security";
-// docs/decisions/0060-csp-without-inline-script.md). Plain JavaScript: next.config.js loads it
-// before anything is compiled.
+// docs/decisions/0060-csp-without-inline-script.md, 0121-scripts-after-the-first-paint.md). Plain
+// JavaScript: next.config.js loads it before anything is compiled.
+import { AFTER_PAINT_LOADER_HASH } from "./after-paint-loader.mjs";
 
 /** @typedef {{ production: boolean, sentryDsn?: string }} PolicyOptions */
 
@@ -19,8 +20,9 @@ export function sentryIngestOrigin(dsn) {
 
 /**
  * The Content-Security-Policy of every page. In production no script runs unless it comes
- * from this origin: no inline script, no eval. Development relaxes script-src, because the
- * dev server's hot reloading evaluates code.
+ * from this origin, or is the one inline loader that starts a page's scripts (allowed by its
+ * hash); no other inline script, no eval. Development relaxes script-src, because the dev
+ * server's hot reloading evaluates code (a hash there would void its 'unsafe-inline').
  * @param {PolicyOptions} options
  */
 export function contentSecurityPolicy({ production, sentryDsn }) {
@@ -29,7 +31,7 @@ export function contentSecurityPolicy({ production, sentryDsn }) {
     "default-src": ["'self'"],
     // (Vercel Analytics loads its debug script from its CDN in development.)
     "script-src": production
-      ? ["'self'"]
+      ? ["'self'", AFTER_PAINT_LOADER_HASH]
       : ["'self'", "'unsafe-eval'", "'unsafe-inline'", "https://va.vercel-scripts.com"],
     // React and next/image write style attributes; styles cannot run code.
     "style-src": ["'self'", "'unsafe-inline'"],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { AFTER_PAINT_LOADER_HASH } from "./after-paint-loader.mjs";
 import { contentSecurityPolicy, securityHeaders, sentryIngestOrigin } from "./security-headers.mjs";
 
 const header = (headers: { key: string; value: string }[], key: string) => headers.find((h) => h.key === key)?.value;
@@ -14,10 +15,12 @@ describe("security headers", () => {
     expect(header(securityHeaders({ production: false }), "Strict-Transport-Security")).toBeUndefined();
   });
 
-  it("in production, the CSP lets no inline script and no eval run", () => {
+  it("in production, the CSP lets no inline script but the after-paint loader, and no eval, run", () => {
     const csp = contentSecurityPolicy({ production: true });
     const scriptSrc = /script-src ([^;]+)/.exec(csp)?.[1];
-    expect(scriptSrc).toBe("'self'");
+    expect(scriptSrc).toBe(`'self' ${AFTER_PAINT_LOADER_HASH}`);
+    // In development a hash would void the 'unsafe-inline' the dev server needs.
+    expect(contentSecurityPolicy({ production: false })).not.toContain("sha256-");
     expect(csp).not.toContain("unsafe-eval");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("object-src 'none'");

@@ -1,15 +1,18 @@
+import { createHash } from "node:crypto";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedIfEmpty } from "../../prisma/seed";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../../scripts/db/embedded";
 import { applyMigrations } from "../../scripts/db/schema-engine";
 import { auditedUrls, WRITER_PATHS } from "../../scripts/lighthouse/pages";
+import { AFTER_PAINT_LOADER_HASH } from "../../src/lib/after-paint-loader.mjs";
 import { launchBrowser, watchProblems } from "#tests/browser";
 import { startProductionServer, type ProductionServer } from "#tests/production-server";
 
 // The production build in a real browser: every audited page (lighthouserc.json, the write pages) loads under
 // the enforced Content-Security-Policy with nothing blocked, while an injected inline script
-// is. The same headers are on every response.
+// is. The same headers are on every response. The one inline script a page has is the loader
+// that runs its chunks after the first paint, allowed by its hash (ADR 0121).
 
 let database: EmbeddedPostgres;
 let server: ProductionServer;
@@ -44,21 +47,28 @@ describe("security headers, in the production build", () => {
       expect(headers.get("strict-transport-security"), path).toMatch(/^max-age=\d+/);
       const csp = headers.get("content-security-policy") ?? "";
       expect(csp, path).toContain("frame-ancestors 'none'");
-      expect(/script-src ([^;]+)/.exec(csp)?.[1], path).toBe("'self'");
+      expect(/script-src ([^;]+)/.exec(csp)?.[1], path).toBe(`'self' ${AFTER_PAINT_LOADER_HASH}`);
       expect(headers.get("content-security-policy-report-only"), path).toBeNull();
     }
   });
 
-  it("no page has an inline script the policy would block", async () => {
+  it("no page has an inline script the policy would block, and each has the after-paint loader", async () => {
     for (const url of pages()) {
-      const html = await (await fetch(url)).text();
+      const response = await fetch(url);
+      const allowed = /script-src ([^;]+)/.exec(response.headers.get("content-security-policy") ?? "")?.[1]?.split(" ");
+      const html = await response.text();
       const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(
         ([, attributes, body]) => body!.trim() !== "" && !/type="application\/json"/.test(attributes!),
       );
+      const hashOf = (body: string) => `'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`;
       expect(
-        inline.map(([tag]) => tag.slice(0, 120)),
+        inline.filter(([, , body]) => !allowed?.includes(hashOf(body!))).map(([tag]) => tag.slice(0, 120)),
         url,
       ).toEqual([]);
+      expect(
+        inline.map(([, , body]) => hashOf(body!)),
+        url,
+      ).toEqual([AFTER_PAINT_LOADER_HASH]);
     }
   });
 
