@@ -15,24 +15,30 @@ function chunkOf(element: ReactElement | null): string | undefined {
   return element.props.src;
 }
 
-class HeadWithScriptsAfterPaint extends Head {
-  // Next.js places these before the page's own scripts; the loader keeps that order.
-  private dynamicChunks: string[] = [];
+/** The chunks' paths, and the elements that are not chunks (kept as Next.js wrote them). */
+function splitChunks<Element extends ReactElement | null>(
+  elements: Element[],
+): { chunks: string[]; others: Element[] } {
+  return {
+    chunks: elements.map(chunkOf).filter((src) => src !== undefined),
+    others: elements.filter((element) => chunkOf(element) === undefined),
+  };
+}
 
+class HeadWithScriptsAfterPaint extends Head {
   override getDynamicChunks(files: DocumentFiles) {
-    const elements = super.getDynamicChunks(files);
-    this.dynamicChunks = elements.map(chunkOf).filter((src) => src !== undefined);
-    return elements.filter((element) => chunkOf(element) === undefined);
+    return splitChunks(super.getDynamicChunks(files)).others;
   }
 
   override getScripts(files: DocumentFiles) {
-    const elements = super.getScripts(files);
-    const chunks = [...this.dynamicChunks, ...elements.map(chunkOf).filter((src) => src !== undefined)];
+    // Next.js runs the dynamic chunks before the page's own scripts; the loader keeps that order.
+    const dynamic = splitChunks(super.getDynamicChunks(files));
+    const page = splitChunks(super.getScripts(files));
     return [
-      ...elements.filter((element) => chunkOf(element) === undefined),
+      ...page.others,
       <script
         key="after-paint"
-        data-chunks={chunks.join(" ")}
+        data-chunks={[...dynamic.chunks, ...page.chunks].join(" ")}
         dangerouslySetInnerHTML={{ __html: AFTER_PAINT_LOADER }}
       />,
     ];
