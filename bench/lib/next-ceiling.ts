@@ -5,7 +5,9 @@ import { runToCompletion, startProcess, waitForHttp } from "./processes";
 
 // Next.js's own ceiling (bench/next-ceiling): a bare Next app built in the same run, with the
 // bytes the app answered, so that each app figure can be read as a share of what Next itself
-// serves on this machine. docs/decisions/0110-next-ceiling-in-the-benchmark.md
+// serves on this machine. It has the app's paths (/api/posts and /), and is sent the same URLs
+// as the app, query included: Next parses a query for any route, and that work is its own, not
+// the app's. docs/decisions/0110-next-ceiling-in-the-benchmark.md
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const NEXT_BIN = path.join(ROOT, "node_modules/.bin/next");
@@ -16,11 +18,8 @@ export interface NextCeilingData {
   feedPageProps: Record<string, unknown>;
 }
 
-/** The path of each target on the ceiling app (its API route ignores the query). */
-export const NEXT_CEILING_PATHS = { "feed API": "/api/posts", "feed page": "/" } as const;
-
-/** Builds the ceiling app with `data` (its page is rendered at build) and starts it on `port`. */
-export async function startNextCeiling(data: NextCeilingData, port: number) {
+/** Builds the ceiling app with `data` (its page is rendered at build) and starts it on `port` (and `cores`). */
+export async function startNextCeiling(data: NextCeilingData, port: number, cores?: string) {
   const dir = await mkdtemp(path.join(tmpdir(), "scale-bench-next-"));
   const file = path.join(dir, "ceiling.json");
   await writeFile(file, JSON.stringify(data));
@@ -32,7 +31,7 @@ export async function startNextCeiling(data: NextCeilingData, port: number) {
   };
   try {
     await runToCompletion(NEXT_BIN, ["build", "--webpack", APP_DIR], env);
-    const server = startProcess(NEXT_BIN, ["start", APP_DIR, "-p", String(port), "-H", "127.0.0.1"], env);
+    const server = startProcess(NEXT_BIN, ["start", APP_DIR, "-p", String(port), "-H", "127.0.0.1"], env, cores);
     await waitForHttp(`http://127.0.0.1:${port}/api/posts`, server).catch(async (error: unknown) => {
       await server.stop();
       throw error;
