@@ -22,8 +22,9 @@ const config: KnipConfig = {
   // and not committed), which knip does not read.
   ignoreDependencies: ["@prisma/client"],
   // PostgreSQL's own client tools (psql, pg_dump, pg_restore), which tests and the backup scripts
-  // call; they come with PostgreSQL, not from npm.
-  ignoreBinaries: ["psql", "pg_dump", "pg_restore"],
+  // call; they come with PostgreSQL, not from npm. taskset (util-linux) puts the benchmark's
+  // servers on their own cores where it exists (bench/lib/cores.ts).
+  ignoreBinaries: ["psql", "pg_dump", "pg_restore", "taskset"],
 };
 
 export default config;

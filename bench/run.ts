@@ -11,6 +11,7 @@ import { createBenchDatabase } from "./lib/bench-database";
 import { bulkSeed } from "./lib/bulk-seed";
 import { httpChartSvg } from "./lib/chart";
 import { describeMachine } from "./lib/machine";
+import { planCores } from "./lib/cores";
 import { BenchCheckError, round } from "./lib/measure";
 import { freePort } from "./lib/ports";
 import { deleteRedisKeys } from "./lib/redis-keys";
@@ -63,12 +64,18 @@ async function http({ args, databaseUrl, redisUrl, redisReachable, namespace }: 
   const ceilingPort = await portFromEnv("BENCH_CEILING_PORT");
   const nextCeilingPort = await portFromEnv("BENCH_NEXT_CEILING_PORT");
   const token = randomBytes(16).toString("hex");
+  const cores = planCores();
   const modes: AppMode[] = [
     { label: "uncached", env: { CACHE_DISABLED: "true" } },
     { label: "cached in process", env: { CACHE_NAMESPACE: namespace }, timeWrites: true },
   ];
   const proxy = redisReachable
-    ? await startTranslatorProcess({ redisUrl, token, port: Number(process.env.BENCH_UPSTASH_PROXY_PORT ?? 0) })
+    ? await startTranslatorProcess({
+        redisUrl,
+        token,
+        port: Number(process.env.BENCH_UPSTASH_PROXY_PORT ?? 0),
+        cores: cores?.servers,
+      })
     : undefined;
   if (proxy) {
     modes.push({
@@ -84,6 +91,7 @@ async function http({ args, databaseUrl, redisUrl, redisReachable, namespace }: 
       nextCeilingPort,
       load: args.profile.load,
       modes,
+      cores,
       progress: (message) => progress(`HTTP: ${message}`),
     });
   } finally {

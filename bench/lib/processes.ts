@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { readdirSync, readFileSync } from "node:fs";
+import { onCores } from "./cores";
 
 export interface RunningProcess {
   child: ChildProcess;
@@ -11,10 +12,11 @@ export interface RunningProcess {
 
 /**
  * Starts a child in its own process group, so that stop() also ends what it spawned
- * (`next start` runs its server in a worker process).
+ * (`next start` runs its server in a worker process); on `cores` only, when given (bench/lib/cores.ts).
  */
-export function startProcess(command: string, args: string[], env: NodeJS.ProcessEnv): RunningProcess {
-  const child = spawn(command, args, { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+export function startProcess(command: string, args: string[], env: NodeJS.ProcessEnv, cores?: string): RunningProcess {
+  const [file, argv] = onCores(cores, command, args);
+  const child = spawn(file, argv, { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   let tail = "";
   const keep = (chunk: Buffer) => {
     tail = (tail + chunk.toString()).slice(-4_000);

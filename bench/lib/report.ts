@@ -209,6 +209,13 @@ export function machineLines(results: BenchResults): string[] {
     `Data: ${scale.users.toLocaleString("en")} users, ${scale.posts.toLocaleString("en")} posts, ` +
       `${scale.comments.toLocaleString("en")} comments, seeded in ${scale.seedSeconds} s.`,
     `Load average (1 min): ${machine.loadAverage.start} at start, ${machine.loadAverage.end ?? "?"} at end.`,
+    ...(results.http
+      ? [
+          results.http.cores
+            ? `HTTP: the servers on cores ${results.http.cores.servers}, the load generator on core ${results.http.cores.loadGenerator}.`
+            : "HTTP: the servers and the load generator shared every core.",
+        ]
+      : []),
     ...(machine.note ? [`Note: ${machine.note}`] : []),
     ...(results.mode === "smoke"
       ? ["Smoke run: tiny data, one run of each variant; it checks the benchmark, its figures measure nothing."]

@@ -10,7 +10,12 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
  * service in production: under load it then competes with the app, not with the load generator.
  * Ready when @upstash/redis gets a PONG through it.
  */
-export async function startTranslatorProcess(options: { redisUrl: string; token: string; port: number }) {
+export async function startTranslatorProcess(options: {
+  redisUrl: string;
+  token: string;
+  port: number;
+  cores?: string;
+}) {
   const port = options.port || (await freePort());
   const translator = startProcess(
     path.join(ROOT, "node_modules/.bin/tsx"),
@@ -22,6 +27,7 @@ export async function startTranslatorProcess(options: { redisUrl: string; token:
       UPSTASH_PROXY_PORT: String(port),
       LOG_LEVEL: "warn",
     },
+    options.cores,
   );
   const url = `http://127.0.0.1:${port}`;
   const store = createUpstashStore({ url, token: options.token, timeoutMs: 1_000 });

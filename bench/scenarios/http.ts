@@ -5,8 +5,9 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import { moveThisProcess, type CorePlan } from "../lib/cores";
 import { check, median, round } from "../lib/measure";
-import { NEXT_CEILING_PATHS, startNextCeiling, type NextCeilingData } from "../lib/next-ceiling";
+import { startNextCeiling, type NextCeilingData } from "../lib/next-ceiling";
 import {
   processGroupCpuSeconds,
   runToCompletion,
@@ -35,6 +36,13 @@ export interface LoadOptions {
   connections: number;
   /** Requests sent, unmeasured, to each server before its first measured run (JIT, pools, the app cache). */
   warmupRequests: number;
+  /**
+   * Seconds of load, unmeasured, sent to each server before its runs for each figure. V8
+   * optimises a route's hot code only after thousands of requests: with a few hundred, the app,
+   * started afresh for each mode, had its first seconds measured against ceilings that earlier
+   * modes had already warmed (docs/decisions/0122-benchmark-servers-on-their-own-cores.md).
+   */
+  warmupSeconds?: number;
   /** Seconds per figure; or `amount` requests when absent. */
   durationSeconds?: number;
   amount?: number;
@@ -65,6 +73,8 @@ export interface HttpOptions {
   progress?: (message: string) => void;
   load: LoadOptions;
   modes: AppMode[];
+  /** Separate cores for the servers and the load generator, where they can be assigned. */
+  cores?: CorePlan;
 }
 
 export interface LoadResult {
@@ -105,6 +115,8 @@ export interface HttpResult {
   targets: HttpTargetResult[];
   /** From a write's response to the feed page showing it, in the mode that times writes. */
   visibility?: VisibilityResult & { mode: string };
+  /** The cores the servers and the load generator ran on; absent when they shared every core. */
+  cores?: CorePlan;
 }
 
 export async function load(url: string, options: LoadOptions, bytes: number): Promise<LoadResult> {
@@ -128,28 +140,35 @@ export async function load(url: string, options: LoadOptions, bytes: number): Pr
 }
 
 async function warmUp(url: string, options: LoadOptions): Promise<void> {
-  if (options.warmupRequests > 0) {
+  if (options.warmupSeconds) {
+    await load(url, { ...options, durationSeconds: options.warmupSeconds, amount: undefined }, 0);
+  } else if (options.warmupRequests > 0) {
     await load(url, { ...options, durationSeconds: undefined, amount: options.warmupRequests }, 0);
   }
 }
 
 const BENCH_AUTH_SECRET = `bench-${randomBytes(24).toString("hex")}`;
 
-async function startApp(databaseUrl: string, port: number, mode: AppMode): Promise<RunningProcess> {
+async function startApp(databaseUrl: string, port: number, mode: AppMode, cores?: string): Promise<RunningProcess> {
   const inherited = { ...process.env };
   // Each mode chooses its cache store; none inherits the shell's.
   for (const name of Object.keys(inherited)) if (name.startsWith("UPSTASH_REDIS_")) delete inherited[name];
-  const app = startProcess(NEXT_BIN, ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    ...inherited,
-    LOG_LEVEL: "warn",
-    // Sessions for the writes the benchmark times: a secret for this run, and the origin writes come from.
-    BETTER_AUTH_SECRET: BENCH_AUTH_SECRET,
-    BETTER_AUTH_URL: `http://127.0.0.1:${port}`,
-    ...mode.env,
-    DATABASE_URL: databaseUrl,
-    NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
-  });
+  const app = startProcess(
+    NEXT_BIN,
+    ["start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      ...inherited,
+      LOG_LEVEL: "warn",
+      // Sessions for the writes the benchmark times: a secret for this run, and the origin writes come from.
+      BETTER_AUTH_SECRET: BENCH_AUTH_SECRET,
+      BETTER_AUTH_URL: `http://127.0.0.1:${port}`,
+      ...mode.env,
+      DATABASE_URL: databaseUrl,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+    cores,
+  );
   try {
     await waitForHttp(`http://127.0.0.1:${port}/api/posts`, app);
   } catch (error) {
@@ -159,14 +178,23 @@ async function startApp(databaseUrl: string, port: number, mode: AppMode): Promi
   return app;
 }
 
-async function startCeiling(responses: Record<string, { contentType: string; body: string }>, port: number) {
+async function startCeiling(
+  responses: Record<string, { contentType: string; body: string }>,
+  port: number,
+  cores?: string,
+) {
   const dir = await mkdtemp(path.join(tmpdir(), "scale-bench-"));
   const file = path.join(dir, "responses.json");
   await writeFile(file, JSON.stringify(responses));
-  const server = startProcess(process.execPath, [path.join(ROOT, "bench/lib/ceiling-server.mjs"), file], {
-    ...process.env,
-    PORT: String(port),
-  });
+  const server = startProcess(
+    process.execPath,
+    [path.join(ROOT, "bench/lib/ceiling-server.mjs"), file],
+    {
+      ...process.env,
+      PORT: String(port),
+    },
+    cores,
+  );
   const started = await Promise.race([
     once(server.child.stdout!, "data") as Promise<[Buffer]>,
     once(server.child, "exit").then(() => null),
@@ -260,7 +288,8 @@ export async function runHttp(databaseUrl: string, options: HttpOptions): Promis
   let pageProps: Record<string, unknown> | undefined;
 
   // The bytes the ceilings answer: what the app answers, captured from its first mode.
-  const first = await startApp(databaseUrl, options.appPort, options.modes[0]!);
+  const servers = options.cores?.servers;
+  const first = await startApp(databaseUrl, options.appPort, options.modes[0]!, servers);
   try {
     for (const target of HTTP_TARGETS) {
       const res = await fetch(base + target.path);
@@ -278,12 +307,13 @@ export async function runHttp(databaseUrl: string, options: HttpOptions): Promis
   }
 
   // Both ceilings stay up for the whole run, so that every app figure is measured in turn with them.
-  const ceiling = await startCeiling(responses, options.ceilingPort);
+  const ceiling = await startCeiling(responses, options.ceilingPort, servers);
   const api = responses[HTTP_TARGETS[0].path]!;
   options.progress?.("building the bare Next.js app (bench/next-ceiling)");
   const nextCeiling = await startNextCeiling(
     { api, feedPageProps: pageProps } satisfies NextCeilingData,
     options.nextCeilingPort,
+    servers,
   ).catch(async (error: unknown) => {
     await ceiling.stop();
     throw error;
@@ -295,9 +325,15 @@ export async function runHttp(databaseUrl: string, options: HttpOptions): Promis
     HTTP_TARGETS.map((target) => [target.name, { node: [], next: [] }]),
   );
   let visibility: HttpResult["visibility"];
+  if (options.cores) {
+    moveThisProcess(options.cores.loadGenerator);
+    options.progress?.(
+      `servers on cores ${options.cores.servers}, the load generator on core ${options.cores.loadGenerator}`,
+    );
+  }
   try {
     for (const mode of options.modes) {
-      const app = await startApp(databaseUrl, options.appPort, mode);
+      const app = await startApp(databaseUrl, options.appPort, mode, servers);
       try {
         for (const target of HTTP_TARGETS) {
           const [appResult, next, node] = await measureInTurn(
@@ -305,7 +341,7 @@ export async function runHttp(databaseUrl: string, options: HttpOptions): Promis
               { label: `app, ${target.name}, ${mode.label}`, url: base + target.path, processGroup: app.child.pid },
               {
                 label: `bare Next.js, ${target.name}`,
-                url: nextCeiling.url + NEXT_CEILING_PATHS[target.name],
+                url: nextCeiling.url + target.path,
                 processGroup: nextCeiling.processGroup,
               },
               {
@@ -344,6 +380,7 @@ export async function runHttp(databaseUrl: string, options: HttpOptions): Promis
       }
     }
   } finally {
+    if (options.cores) moveThisProcess(options.cores.all);
     await nextCeiling.stop();
     await ceiling.stop();
   }
@@ -360,5 +397,10 @@ export async function runHttp(databaseUrl: string, options: HttpOptions): Promis
       app,
     };
   });
-  return { load: options.load, targets, ...(visibility ? { visibility } : {}) };
+  return {
+    load: options.load,
+    targets,
+    ...(visibility ? { visibility } : {}),
+    ...(options.cores ? { cores: options.cores } : {}),
+  };
 }

@@ -12,11 +12,13 @@ import {
   TABLE_START,
   textTable,
   withLatestTable,
+  machineLines,
   type BenchResults,
   type ClaimRow,
 } from "../../bench/lib/report";
 import { httpChartSvg } from "../../bench/lib/chart";
-import { processGroupCpuSeconds } from "../../bench/lib/processes";
+import { onCores, planCores } from "../../bench/lib/cores";
+import { processGroupCpuSeconds, startProcess } from "../../bench/lib/processes";
 import { combineRuns, load } from "../../bench/scenarios/http";
 
 /** An HTTP figure of the benchmark, for the report's tests. */
@@ -232,6 +234,16 @@ describe("report", () => {
     });
   });
 
+  it("says where the servers and the load generator ran", () => {
+    const http = { load: {}, targets: [] };
+    const pinned = { ...http, cores: { servers: "0-2", loadGenerator: "3", all: "0-3" } };
+    expect(machineLines(fullRunWith(pinned))).toContain(
+      "HTTP: the servers on cores 0-2, the load generator on core 3.",
+    );
+    expect(machineLines(fullRunWith(http))).toContain("HTTP: the servers and the load generator shared every core.");
+    expect(machineLines(fullRunWith(undefined)).some((line) => line.startsWith("HTTP:"))).toBe(false);
+  });
+
   it("writes sizes in B, KB and MB", () => {
     expect([bytes(512), bytes(2_950), bytes(1_400_000)]).toEqual(["512 B", "3 KB", "1.4 MB"]);
   });
@@ -258,5 +270,30 @@ describe("load", () => {
     await expect(load(`${base}/broken`, { connections: 1, amount: 5, warmupRequests: 0 }, 2)).rejects.toBeInstanceOf(
       BenchCheckError,
     );
+  });
+});
+
+describe("cores", () => {
+  const found = () => true;
+
+  it("gives the load generator the last core and the servers the others, on Linux with taskset", () => {
+    expect(planCores(2, "linux", found)).toEqual({ servers: "0", loadGenerator: "1", all: "0-1" });
+    expect(planCores(8, "linux", found)).toEqual({ servers: "0-6", loadGenerator: "7", all: "0-7" });
+  });
+
+  it("assigns nothing with one core, without taskset or off Linux", () => {
+    expect(planCores(1, "linux", found)).toBeUndefined();
+    expect(planCores(8, "linux", () => false)).toBeUndefined();
+    expect(planCores(8, "darwin", found)).toBeUndefined();
+  });
+
+  it("starts a command on the cores it is given", async () => {
+    expect(onCores(undefined, "next", ["start"])).toEqual(["next", ["start"]]);
+    expect(onCores("0", "next", ["start"])).toEqual(["taskset", ["-c", "0", "next", "start"]]);
+    const plan = planCores();
+    if (!plan) return; // nothing to assign on this machine
+    const child = startProcess("grep", ["Cpus_allowed_list", "/proc/self/status"], process.env, plan.servers);
+    await new Promise((resolve) => child.child.once("close", resolve));
+    expect(child.output().trim()).toBe(`Cpus_allowed_list:\t${plan.servers}`);
   });
 });
