@@ -11,9 +11,9 @@ import { ForbiddenError } from "./errors";
 const SAFE_METHODS = new Set(["GET", "HEAD"]);
 
 /** Throws 403 unless a request that may change something comes from `origin` (ours by default). */
-export function assertSameOrigin(req: Pick<IncomingMessage, "method" | "headers">, origin = appOrigin()): void {
+export function assertSameOrigin(req: Pick<IncomingMessage, "method" | "headers">, origin?: string): void {
   if (SAFE_METHODS.has(req.method ?? "GET")) return;
   const sent = req.headers.origin;
-  const ours = sent === undefined ? req.headers["sec-fetch-site"] === "same-origin" : sent === origin;
+  const ours = sent === undefined ? req.headers["sec-fetch-site"] === "same-origin" : sent === (origin ?? appOrigin());
   if (!ours) throw new ForbiddenError("Cross-origin request refused", { reason: "cross_origin" });
 }

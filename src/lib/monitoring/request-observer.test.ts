@@ -67,6 +67,18 @@ describe("observeRequest", () => {
     expect(response.headers.get("server-timing")).toContain("db;dur=0");
   });
 
+  it("logs the status the head is written with, when it is written", async () => {
+    const debug = vi.spyOn(logger, "debug");
+    let loggedBeforeTheBody = false;
+    await serve((_req, res) => {
+      res.writeHead(202);
+      loggedBeforeTheBody = debug.mock.calls.some(([, message]) => message === "request completed");
+      res.end("accepted");
+    });
+    expect(loggedBeforeTheBody).toBe(true);
+    expect(debug).toHaveBeenCalledWith(expect.objectContaining({ status: 202 }), "request completed");
+  });
+
   it("warns about a request slower than the threshold, naming its route without the query", async () => {
     expectLog("warn", /^slow request$/);
     const warn = vi.spyOn(logger, "warn");

@@ -15,7 +15,9 @@ type Response = Pick<ServerResponse, "setHeader" | "writeHead" | "once" | "heade
 /**
  * Runs one API request inside its context: every log line carries its id, the database and
  * the cache add their time to it, the response gets `X-Request-Id` and `Server-Timing`, and a
- * slow request logs a warning naming its route.
+ * slow request logs a warning naming its route. Both happen when the response's head is
+ * written: the duration logged is the time to the head, and a request needs no listener of
+ * its own on the response (docs/decisions/0123-request-logged-when-its-head-is-written.md).
  */
 export function observeRequest<T>(
   req: Request,
@@ -26,10 +28,11 @@ export function observeRequest<T>(
   const context = createRequestContext(req);
   const startedAt = performance.now();
   res.setHeader("X-Request-Id", context.requestId);
-  beforeHeadersAreSent(res, () => {
-    res.setHeader("Server-Timing", context.timings.toHeader(performance.now() - startedAt));
+  beforeHeadersAreSent(res, (status) => {
+    const elapsedMs = performance.now() - startedAt;
+    res.setHeader("Server-Timing", context.timings.toHeader(elapsedMs));
+    logCompletion(context, status, elapsedMs, options);
   });
-  res.once("finish", () => logCompletion(context, res.statusCode, performance.now() - startedAt, options));
   flushMonitoringAfterResponse(res, context.requestId);
   return runInRequestContext(context, () => handle(context));
 }
@@ -72,14 +75,15 @@ function logCompletion(context: RequestContext, status: number, elapsedMs: numbe
 }
 
 // Headers must be set before they are written, and the handler (or tRPC's adapter) decides
-// when that is: every path goes through writeHead, explicitly or not.
-function beforeHeadersAreSent(res: Response, callback: () => void): void {
+// when that is: every path goes through writeHead, explicitly or not (Node's implicit head
+// passes the status too).
+function beforeHeadersAreSent(res: Response, callback: (status: number) => void): void {
   const writeHead = res.writeHead;
   let called = false;
   res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse["writeHead"]>) {
     if (!called && !this.headersSent) {
       called = true;
-      callback();
+      callback(typeof args[0] === "number" ? args[0] : this.statusCode);
     }
     return writeHead.apply(this, args);
   } as ServerResponse["writeHead"];
