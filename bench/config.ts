@@ -27,7 +27,7 @@ export const FULL: Profile = {
   nPlusOneUsers: 50,
   indexUserId: 123,
   unpaginated: 10_000,
-  load: { connections: 10, durationSeconds: 8, warmupRequests: 0, warmupSeconds: 8, rounds: 4 },
+  load: { connections: 10, durationSeconds: 8, warmupSeconds: 8, rounds: 4 },
   cacheWorkloadReads: 1_000,
 };
 
@@ -40,7 +40,7 @@ export const SMOKE: Profile = {
   nPlusOneUsers: 50,
   indexUserId: 123,
   unpaginated: 10_000,
-  load: { connections: 2, amount: 40, warmupRequests: 0 },
+  load: { connections: 2, amount: 40 },
   cacheWorkloadReads: 300,
 };
 

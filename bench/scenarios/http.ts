@@ -34,10 +34,9 @@ const HTTP_TARGETS = [
 
 export interface LoadOptions {
   connections: number;
-  /** Requests sent, unmeasured, to each server before its first measured run (JIT, pools, the app cache). */
-  warmupRequests: number;
   /**
-   * Seconds of load, unmeasured, sent to each server before its runs for each figure. V8
+   * Seconds of load, unmeasured, sent to each server before its runs for each figure (none when
+   * absent): JIT, pools, the app cache. V8
    * optimises a route's hot code only after thousands of requests: with a few hundred, the app,
    * started afresh for each mode, had its first seconds measured against ceilings that earlier
    * modes had already warmed (docs/decisions/0122-benchmark-servers-on-their-own-cores.md).
@@ -142,8 +141,6 @@ export async function load(url: string, options: LoadOptions, bytes: number): Pr
 async function warmUp(url: string, options: LoadOptions): Promise<void> {
   if (options.warmupSeconds) {
     await load(url, { ...options, durationSeconds: options.warmupSeconds, amount: undefined }, 0);
-  } else if (options.warmupRequests > 0) {
-    await load(url, { ...options, durationSeconds: undefined, amount: options.warmupRequests }, 0);
   }
 }
 
@@ -325,13 +322,13 @@ export async function runHttp(databaseUrl: string, options: HttpOptions): Promis
     HTTP_TARGETS.map((target) => [target.name, { node: [], next: [] }]),
   );
   let visibility: HttpResult["visibility"];
-  if (options.cores) {
-    moveThisProcess(options.cores.loadGenerator);
-    options.progress?.(
-      `servers on cores ${options.cores.servers}, the load generator on core ${options.cores.loadGenerator}`,
-    );
-  }
   try {
+    if (options.cores) {
+      moveThisProcess(options.cores.loadGenerator);
+      options.progress?.(
+        `servers on cores ${options.cores.servers}, the load generator on core ${options.cores.loadGenerator}`,
+      );
+    }
     for (const mode of options.modes) {
       const app = await startApp(databaseUrl, options.appPort, mode, servers);
       try {

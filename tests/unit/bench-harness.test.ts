@@ -141,7 +141,7 @@ describe("report", () => {
 
   it("draws each HTTP figure as a share of bare Next.js, red where it misses its goal, and links the chart", () => {
     const http = {
-      load: { connections: 10, warmupRequests: 0, durationSeconds: 1 },
+      load: { connections: 10, durationSeconds: 1 },
       targets: [
         {
           name: "feed API",
@@ -172,7 +172,7 @@ describe("report", () => {
 
   it("reports each HTTP figure next to the ceilings measured in turn with it", () => {
     const http = {
-      load: { connections: 10, warmupRequests: 0, durationSeconds: 8, rounds: 4 },
+      load: { connections: 10, durationSeconds: 8, rounds: 4 },
       targets: [
         {
           name: "feed API",
@@ -261,15 +261,13 @@ describe("load", () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it("counts the requests it sent", async () => {
-    const result = await load(`${base}/ok`, { connections: 2, amount: 20, warmupRequests: 0 }, 2);
+    const result = await load(`${base}/ok`, { connections: 2, amount: 20 }, 2);
     expect(result.requests).toBe(20);
     expect(result.bytesPerResponse).toBe(2);
   });
 
   it("fails the benchmark when the server answers errors", async () => {
-    await expect(load(`${base}/broken`, { connections: 1, amount: 5, warmupRequests: 0 }, 2)).rejects.toBeInstanceOf(
-      BenchCheckError,
-    );
+    await expect(load(`${base}/broken`, { connections: 1, amount: 5 }, 2)).rejects.toBeInstanceOf(BenchCheckError);
   });
 });
 
