@@ -61,7 +61,8 @@ export function apiRoute(
         if (!entry) throw new MethodNotAllowedError(allowed);
         assertSameOrigin(req);
         assertUrlWithinLimit(req);
-        req.body = await readJsonBody(req, { forms: options.forms });
+        // A read has no body to wait for.
+        if (method !== "GET") req.body = await readJsonBody(req, { forms: options.forms });
         const { status, handle } = typeof entry === "function" ? { status: 200, handle: entry } : entry;
         const result = await handle(req, res);
         if (res.headersSent) return;

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseEnv } from "./env";
 import { logger } from "./logger";
+import { createRequestContext, runInRequestContext } from "./monitoring/request-context";
 import {
   CACHE_VERSION,
   Cache,
@@ -170,6 +171,40 @@ describe("getCached when the store fails", () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it("reads an in-process store at once, and says so in the request's Server-Timing", async () => {
+    const inner = createMemoryStore();
+    const store = { ...inner, mget: vi.fn(inner.mget), mgetNow: vi.fn(inner.mgetNow!) } satisfies CacheStore;
+    const { cache } = cacheOn(store);
+    const fetcher = vi.fn(async () => "value");
+    await cache.getCached("k", fetcher, { tags: ["t"] });
+    const context = createRequestContext({});
+    const hit = runInRequestContext(context, () => cache.getCached("k", fetcher, { tags: ["t"] }));
+    // Counted before anything is awaited: the lookup is over when getCached returns.
+    expect(context.timings.get("cache").count).toBe(1);
+    await expect(hit).resolves.toBe("value");
+    expect(fetcher).toHaveBeenCalledOnce();
+    expect(store.mgetNow).toHaveBeenCalledTimes(2);
+    expect(store.mget).not.toHaveBeenCalled();
+    expect(cache.statistics().families).toEqual([expect.objectContaining({ hits: 1, misses: 1 })]);
+  });
+
+  it("goes the usual way when an in-process read throws: logged, and served from the source", async () => {
+    const inner = createMemoryStore();
+    const broken = vi.fn((_keys: string[]): (string | null)[] => {
+      throw new Error("corrupt");
+    });
+    const store = {
+      ...inner,
+      mget: vi.fn(async (keys: string[]) => broken(keys)),
+      mgetNow: broken,
+    } satisfies CacheStore;
+    const { cache, log } = cacheOn(store);
+    await expect(cache.getCached("k", async () => "from the database")).resolves.toBe("from the database");
+    expect(store.mget).toHaveBeenCalledOnce();
+    expect(log.warn).toHaveBeenCalledWith(expect.objectContaining({ err: expect.any(Error) }), expect.any(String));
+    expect(cache.statistics().families).toEqual([expect.objectContaining({ errors: 1 })]);
   });
 
   it("still answers when storing the value fails", async () => {
@@ -395,6 +430,7 @@ describe("the memory store", () => {
       60,
     );
     await expect(store.mget(["b", "missing", "a"])).resolves.toEqual(["2", null, "1"]);
+    expect(store.mgetNow?.(["b", "missing", "a"])).toEqual(["2", null, "1"]);
   });
 
   it("evicts the least recently used entries beyond its size", async () => {
