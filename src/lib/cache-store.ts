@@ -32,6 +32,9 @@ export function createMemoryStore({ maxSize = 50_000_000 }: MemoryStoreOptions =
   const lru = new LRUCache<string, string>({
     maxSize,
     sizeCalculation: (value, key) => value.length + key.length,
+    // Reads the clock at each lookup instead of keeping it for a millisecond behind a timer:
+    // under load, the timer set every millisecond cost more than the clock reads it saved.
+    ttlResolution: 0,
   });
   const mgetNow = (keys: string[]) => keys.map((key) => lru.get(key) ?? null);
   return {

@@ -208,13 +208,13 @@ export class Cache {
   private lookup<T>(
     key: string,
     fullKey: string,
-    [raw, ...versions]: (string | null)[],
+    values: (string | null)[],
   ): { hit: true; value: T } | { hit: false; tagVersions: string[] } {
-    const tagVersions = versions.map((version) => version ?? INITIAL_TAG_VERSION);
+    const raw = values[0];
     const entry = raw === null || raw === undefined ? undefined : this.decodeOnce<T>(fullKey, raw);
-    const hit = entry !== undefined && sameVersions(entry.tags, tagVersions);
+    const hit = entry !== undefined && storedUnder(entry.tags, values);
     this.stats.record(key, hit ? "hit" : "miss");
-    return hit ? { hit, value: entry.value } : { hit, tagVersions };
+    return hit ? { hit, value: entry.value } : { hit, tagVersions: values.slice(1).map(tagVersion) };
   }
 
   // Concurrent misses of the same key under the same tag versions share one fetch.
@@ -306,8 +306,13 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-function sameVersions(stored: string[], current: string[]): boolean {
-  return stored.length === current.length && stored.every((version, i) => version === current[i]);
+const tagVersion = (stored: string | null | undefined) => stored ?? INITIAL_TAG_VERSION;
+
+// Whether an entry's tag versions are those the store holds now (after the entry's own value).
+function storedUnder(entryVersions: string[], values: (string | null)[]): boolean {
+  if (entryVersions.length !== values.length - 1) return false;
+  for (let i = 0; i < entryVersions.length; i++) if (entryVersions[i] !== tagVersion(values[i + 1])) return false;
+  return true;
 }
 
 type DeploymentEnv = Pick<Env, "CACHE_NAMESPACE" | "VERCEL_ENV" | "NODE_ENV">;

@@ -6,6 +6,8 @@ const DESCRIPTIONS: Record<TimingMetric, [one: string, many: string]> = {
   cache: ["lookup", "lookups"],
 };
 
+const METRICS = Object.keys(DESCRIPTIONS) as TimingMetric[];
+
 interface Total {
   durationMs: number;
   count: number;
@@ -32,12 +34,15 @@ export class ServerTimings {
 
   /** `db;dur=12.3;desc="3 queries", cache;dur=0.4;desc="1 lookup", total;dur=40.1` */
   toHeader(totalMs: number): string {
-    const entries = (Object.keys(DESCRIPTIONS) as TimingMetric[]).map((metric) => {
-      const { durationMs, count } = this.get(metric);
-      const [one, many] = DESCRIPTIONS[metric];
-      return `${metric};dur=${round(durationMs)};desc="${count} ${count === 1 ? one : many}"`;
-    });
-    return [...entries, `total;dur=${round(totalMs)}`].join(", ");
+    let header = "";
+    for (const metric of METRICS) header += `${this.entry(metric)}, `;
+    return `${header}total;dur=${round(totalMs)}`;
+  }
+
+  private entry(metric: TimingMetric): string {
+    const { durationMs, count } = this.get(metric);
+    const [one, many] = DESCRIPTIONS[metric];
+    return `${metric};dur=${round(durationMs)};desc="${count} ${count === 1 ? one : many}"`;
   }
 }
 
