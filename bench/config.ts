@@ -27,7 +27,7 @@ export const FULL: Profile = {
   nPlusOneUsers: 50,
   indexUserId: 123,
   unpaginated: 10_000,
-  load: { connections: 10, durationSeconds: 8, warmupSeconds: 8, rounds: 4 },
+  load: { connections: 10, durationSeconds: 8, warmupSeconds: 24, rewarmSeconds: 2, rounds: 4 },
   cacheWorkloadReads: 1_000,
 };
 

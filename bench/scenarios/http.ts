@@ -35,13 +35,19 @@ const HTTP_TARGETS = [
 export interface LoadOptions {
   connections: number;
   /**
-   * Seconds of load, unmeasured, sent to each server before its runs for each figure (none when
-   * absent): JIT, pools, the app cache. V8
-   * optimises a route's hot code only after thousands of requests: with a few hundred, the app,
-   * started afresh for each mode, had its first seconds measured against ceilings that earlier
-   * modes had already warmed (docs/decisions/0122-benchmark-servers-on-their-own-cores.md).
+   * Seconds of load a server must have served on a figure's URL since it started before it is
+   * measured (none when absent): JIT, heap sizing, pools, the app cache. A fresh Next.js process
+   * serves a third to half less for its first 10 to 15 s under load. The app is started afresh
+   * for each mode while the ceilings run for the whole benchmark, so a fixed warm-up per figure
+   * measured the app younger than the ceilings it is compared with
+   * (docs/decisions/0125-benchmark-servers-equally-warm.md).
    */
   warmupSeconds?: number;
+  /**
+   * Seconds of unmeasured load before each figure even for a server already warm (none when
+   * absent): it brings back what it lost idling through the other servers' turns.
+   */
+  rewarmSeconds?: number;
   /** Seconds per figure; or `amount` requests when absent. */
   durationSeconds?: number;
   amount?: number;
@@ -138,10 +144,27 @@ export async function load(url: string, options: LoadOptions, bytes: number): Pr
   };
 }
 
-async function warmUp(url: string, options: LoadOptions): Promise<void> {
-  if (options.warmupSeconds) {
-    await load(url, { ...options, durationSeconds: options.warmupSeconds, amount: undefined }, 0);
-  }
+/**
+ * Seconds of unmeasured load a server is sent before a figure: what it still lacks of
+ * `warmupSeconds` on the figure's URL, and `rewarmSeconds` at least.
+ */
+export function warmupDue(
+  servedSeconds: number,
+  options: Pick<LoadOptions, "warmupSeconds" | "rewarmSeconds">,
+): number {
+  return Math.max(options.rewarmSeconds ?? 0, (options.warmupSeconds ?? 0) - servedSeconds);
+}
+
+/** Seconds of load each server process has served on each URL (warm-up and measured runs). */
+type LoadServed = Map<string, number>;
+
+const servedKey = (server: Server) => `${server.processGroup ?? server.label} ${server.url}`;
+
+async function warmUp(server: Server, options: LoadOptions, served: LoadServed): Promise<void> {
+  const seconds = warmupDue(served.get(servedKey(server)) ?? 0, options);
+  if (seconds <= 0) return;
+  await load(server.url, { ...options, durationSeconds: seconds, amount: undefined }, 0);
+  served.set(servedKey(server), (served.get(servedKey(server)) ?? 0) + seconds);
 }
 
 const BENCH_AUTH_SECRET = `bench-${randomBytes(24).toString("hex")}`;
@@ -254,8 +277,13 @@ interface Server {
 }
 
 /** Each server in turn, `rounds` times: one figure per server, from all its runs. */
-async function measureInTurn(servers: Server[], options: HttpOptions, bytes: number): Promise<LoadResult[]> {
-  for (const server of servers) await warmUp(server.url, options.load);
+async function measureInTurn(
+  servers: Server[],
+  options: HttpOptions,
+  bytes: number,
+  served: LoadServed,
+): Promise<LoadResult[]> {
+  for (const server of servers) await warmUp(server, options.load, served);
   const runs: LoadResult[][] = servers.map(() => []);
   // Undefined for a server whose CPU time cannot be read (no process group, not Linux).
   const cpuSeconds: (number | undefined)[] = servers.map(() => undefined);
@@ -266,6 +294,7 @@ async function measureInTurn(servers: Server[], options: HttpOptions, bytes: num
       runs[i]!.push(await load(server.url, perRun, bytes));
       const after = processGroupCpuSeconds(server.processGroup);
       if (before !== undefined && after !== undefined) cpuSeconds[i] = (cpuSeconds[i] ?? 0) + after - before;
+      served.set(servedKey(server), (served.get(servedKey(server)) ?? 0) + (perRun.durationSeconds ?? 0));
     }
   }
   return servers.map((server, i) => {
@@ -322,6 +351,7 @@ export async function runHttp(databaseUrl: string, options: HttpOptions): Promis
     HTTP_TARGETS.map((target) => [target.name, { node: [], next: [] }]),
   );
   let visibility: HttpResult["visibility"];
+  const served: LoadServed = new Map();
   try {
     if (options.cores) {
       moveThisProcess(options.cores.loadGenerator);
@@ -349,6 +379,7 @@ export async function runHttp(databaseUrl: string, options: HttpOptions): Promis
             ],
             options,
             bytesOf(target),
+            served,
           );
           ceilingRuns.get(target.name)!.next.push(next!);
           ceilingRuns.get(target.name)!.node.push(node!);

@@ -19,7 +19,7 @@ import {
 import { httpChartSvg } from "../../bench/lib/chart";
 import { onCores, planCores } from "../../bench/lib/cores";
 import { processGroupCpuSeconds, startProcess } from "../../bench/lib/processes";
-import { combineRuns, load } from "../../bench/scenarios/http";
+import { combineRuns, load, warmupDue } from "../../bench/scenarios/http";
 
 /** An HTTP figure of the benchmark, for the report's tests. */
 const figure = (requestsPerSec: number) => ({ requestsPerSec, p50Ms: 1, p99Ms: 2, requests: 10, bytesPerResponse: 3 });
@@ -215,6 +215,20 @@ describe("report", () => {
       p99Ms: 20,
       bytesPerResponse: 7,
     });
+  });
+
+  it("warms a server until it has served the warm-up on a URL since it started, then only re-warms it", () => {
+    const options = { warmupSeconds: 24, rewarmSeconds: 2 };
+    // A process just started (the app in each mode, every server at first): the whole warm-up.
+    expect(warmupDue(0, options)).toBe(24);
+    // A ceiling that has served this URL for an earlier mode's figure (16 s): the rest.
+    expect(warmupDue(16, options)).toBe(8);
+    // One that has served longer than the warm-up: the re-warm only.
+    expect(warmupDue(48, options)).toBe(2);
+    expect(warmupDue(48, { warmupSeconds: 24 })).toBe(0);
+    expect(warmupDue(0, {})).toBe(0);
+    // The full profile warms every process well past the ramp a fresh Next.js server shows.
+    expect(warmupDue(0, FULL.load)).toBeGreaterThanOrEqual(20);
   });
 
   it("reads the CPU time a process group has used, and it grows as the group works", () => {
