@@ -159,12 +159,15 @@ export function warmupDue(
 type LoadServed = Map<string, number>;
 
 const servedKey = (server: Server) => `${server.processGroup ?? server.label} ${server.url}`;
+const servedBy = (served: LoadServed, server: Server) => served.get(servedKey(server)) ?? 0;
+const addServed = (served: LoadServed, server: Server, seconds: number) =>
+  served.set(servedKey(server), servedBy(served, server) + seconds);
 
 async function warmUp(server: Server, options: LoadOptions, served: LoadServed): Promise<void> {
-  const seconds = warmupDue(served.get(servedKey(server)) ?? 0, options);
+  const seconds = warmupDue(servedBy(served, server), options);
   if (seconds <= 0) return;
   await load(server.url, { ...options, durationSeconds: seconds, amount: undefined }, 0);
-  served.set(servedKey(server), (served.get(servedKey(server)) ?? 0) + seconds);
+  addServed(served, server, seconds);
 }
 
 const BENCH_AUTH_SECRET = `bench-${randomBytes(24).toString("hex")}`;
@@ -294,7 +297,7 @@ async function measureInTurn(
       runs[i]!.push(await load(server.url, perRun, bytes));
       const after = processGroupCpuSeconds(server.processGroup);
       if (before !== undefined && after !== undefined) cpuSeconds[i] = (cpuSeconds[i] ?? 0) + after - before;
-      served.set(servedKey(server), (served.get(servedKey(server)) ?? 0) + (perRun.durationSeconds ?? 0));
+      addServed(served, server, perRun.durationSeconds ?? 0);
     }
   }
   return servers.map((server, i) => {

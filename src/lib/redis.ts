@@ -261,8 +261,9 @@ export class Cache {
     }
   }
 
-  // Every store call goes through here, so this is also where a request's Server-Timing
-  // learns how long the cache took. Only a store across the network can keep a request
+  // Every awaited store call goes through here, so this is also where a request's
+  // Server-Timing learns how long the cache took (a read the in-process store answers at once
+  // records its own timing in `read`). Only a store across the network can keep a request
   // waiting: the in-process one answers at once, and a timer per call would cost a request
   // more than the read itself.
   private timed<T>(operation: Promise<T>): Promise<T> {
