@@ -1,5 +1,6 @@
 import { execSync } from "node:child_process";
 import { withSentryConfig } from "@sentry/nextjs/config";
+import { CompileHintsPlugin } from "./scripts/build/compile-hints.mjs";
 import { pageDataHeaders, pageRedirects, STATIC_PAGE_REVALIDATE_SECONDS } from "./src/lib/page-routes.mjs";
 import { securityHeaders } from "./src/lib/security-headers.mjs";
 
@@ -55,6 +56,12 @@ const nextConfig = {
       },
       pageDataHeaders(),
     ];
+  },
+  // The browser compiles the chunks a page starts with while they download, instead of on the
+  // main thread as they run (scripts/build/compile-hints.mjs).
+  webpack(config, { isServer, dev, webpack }) {
+    if (!isServer && !dev) config.plugins.push(new CompileHintsPlugin(webpack));
+    return config;
   },
 };
 
